@@ -1,0 +1,136 @@
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { allOutcomes, parseEvent, parseState, TCP_EVENTS, TCP_STATES, transition, type Outcome } from "../tcp";
+import { renderSequenceDiagram, runScenario, SCENARIOS, SCENARIO_NAMES } from "../sim";
+import { runCli, UsageError } from "./run-cli";
+
+const USAGE = `usage: npm run -s tcp -- <command>
+  table [--json]                         every state × event outcome
+  step <STATE> "<event>" [--json]        one outcome
+  scenarios                              the named scenarios
+  scenario <name> [--lose N]... [--delay N:MS]... [--isn-client N] [--isn-server N] [--json]`;
+
+const COMMANDS = ["table", "step", "scenarios", "scenario", "help"] as const;
+
+const sequenceNumber = (flag: string) =>
+  z.coerce
+    .number({ message: `${flag} must be a number` })
+    .int(`${flag} must be a whole number`)
+    .min(0, `${flag} must be between 0 and 4294967295`)
+    .max(4294967295, `${flag} must be between 0 and 4294967295`);
+
+const segmentNumber = z.coerce.number({ message: "--lose takes a segment number" }).int("--lose takes a whole number").min(1, "--lose counts segments from 1");
+
+const delaySpec = z
+  .string()
+  .regex(/^\d+:\d+$/, "--delay takes N:MS, a segment number and extra milliseconds, such as 2:300")
+  .transform((value) => value.split(":").map(Number) as [number, number])
+  .refine(([n]) => n >= 1, "--delay counts segments from 1");
+
+/** The JSON shape of an outcome for outside tools. */
+function outcomeJson(outcome: Outcome) {
+  return { from: outcome.from, event: outcome.event, to: outcome.to, sends: outcome.sends, note: outcome.note, rfc: outcome.rfc, kind: outcome.kind };
+}
+
+function formatOutcome(outcome: Outcome): string {
+  const sends = outcome.sends ?? "nothing";
+  return `${outcome.from} + ${outcome.event} → ${outcome.to}, sends ${sends}  [${outcome.kind}, RFC 9293 §${outcome.rfc}]\n  ${outcome.note}`;
+}
+
+const OPTIONS = {
+  json: { type: "boolean" },
+  lose: { type: "string", multiple: true },
+  delay: { type: "string", multiple: true },
+  "isn-client": { type: "string" },
+  "isn-server": { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({ args: argv, allowPositionals: true, strict: true, options: OPTIONS });
+  } catch (error) {
+    const flag = /'(-[^']*)'/.exec((error as Error).message)?.[1];
+    const valid = Object.keys(OPTIONS).map((name) => `--${name}`).join(", ");
+    if (flag && (error as { code?: string }).code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+      throw new UsageError(`unknown flag ${flag}; valid: ${valid}`);
+    }
+    if (flag) throw new UsageError(`flag ${flag.split(" ")[0]} needs a value`);
+    throw new UsageError((error as Error).message);
+  }
+}
+
+function checked<T>(schema: z.ZodType<T>, value: unknown): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new UsageError(result.error.issues[0]?.message ?? "invalid value");
+  return result.data;
+}
+
+function main(argv: string[]): string {
+  const { values, positionals } = parse(argv);
+  const [command, ...rest] = positionals;
+  if (values.help || command === "help" || command === undefined) return USAGE;
+  if (!(COMMANDS as readonly string[]).includes(command)) {
+    throw new UsageError(`unknown command "${command}"; valid: ${COMMANDS.join(", ")}`);
+  }
+  const allowed: Record<string, string[]> = {
+    table: ["json"],
+    step: ["json"],
+    scenarios: [],
+    scenario: ["json", "lose", "delay", "isn-client", "isn-server"],
+  };
+  for (const flag of Object.keys(values)) {
+    if (!allowed[command]?.includes(flag)) {
+      throw new UsageError(`--${flag} does not apply to "${command}"; valid: ${allowed[command]?.map((f) => `--${f}`).join(", ") || "none"}`);
+    }
+  }
+
+  switch (command) {
+    case "table": {
+      expectArguments(command, rest, 0);
+      const outcomes = allOutcomes();
+      return values.json ? JSON.stringify(outcomes.map(outcomeJson), null, 2) : outcomes.map(formatOutcome).join("\n");
+    }
+    case "step": {
+      expectArguments(command, rest, 2);
+      const state = parseState(rest[0]!);
+      if (!state) throw new UsageError(`unknown state "${rest[0]}"; valid: ${TCP_STATES.join(", ")}`);
+      const event = parseEvent(rest[1]!);
+      if (!event) throw new UsageError(`unknown event "${rest[1]}"; valid: ${TCP_EVENTS.join(", ")}`);
+      const outcome = transition(state, event);
+      return values.json ? JSON.stringify(outcomeJson(outcome), null, 2) : formatOutcome(outcome);
+    }
+    case "scenarios": {
+      expectArguments(command, rest, 0);
+      const width = Math.max(...SCENARIO_NAMES.map((name) => name.length));
+      return SCENARIOS.map((scenario) => `${scenario.name.padEnd(width)}  ${scenario.description.en}`).join("\n");
+    }
+    case "scenario": {
+      expectArguments(command, rest, 1);
+      const name = rest[0]!;
+      if (!SCENARIO_NAMES.includes(name)) throw new UsageError(`unknown scenario "${name}"; valid: ${SCENARIO_NAMES.join(", ")}`);
+      const isnClient = values["isn-client"] === undefined ? undefined : checked(sequenceNumber("--isn-client"), values["isn-client"]);
+      const isnServer = values["isn-server"] === undefined ? undefined : checked(sequenceNumber("--isn-server"), values["isn-server"]);
+      const lose = (values.lose ?? []).map((value) => checked(segmentNumber, value));
+      const delay = Object.fromEntries((values.delay ?? []).map((value) => checked(delaySpec, value)));
+      const trace = runScenario(name, { lose, delay, isn: { client: isnClient, server: isnServer } });
+      return values.json ? JSON.stringify(trace, null, 2) : renderSequenceDiagram(trace);
+    }
+    default:
+      return USAGE;
+  }
+}
+
+function expectArguments(command: string, rest: string[], count: number): void {
+  if (rest.length !== count) {
+    const shapes: Record<string, string> = {
+      table: "table [--json]",
+      step: 'step <STATE> "<event>" [--json]',
+      scenarios: "scenarios",
+      scenario: "scenario <name> [--lose N]... [--isn-client N --isn-server N] [--json]",
+    };
+    throw new UsageError(`"${command}" takes ${count === 0 ? "no arguments" : `${count} argument${count > 1 ? "s" : ""}`}: ${shapes[command]}`);
+  }
+}
+
+runCli("tcp", main);

@@ -1,0 +1,48 @@
+import type { Segment, Trace, TraceStep } from "./types";
+
+const STATE_WIDTH = 13;
+const MIDDLE_WIDTH = 54;
+
+/** Label of a segment as learners write it: "#2 SYN+ACK seq=300 ack=101". */
+export function describeSegment(segment: Segment): string {
+  const ack = segment.ack === null ? "" : ` ack=${segment.ack}`;
+  const len = segment.len > 0 ? ` len=${segment.len}` : "";
+  return `#${segment.n} ${segment.flags} seq=${segment.seq}${ack}${len}`;
+}
+
+/**
+ * A sequence diagram for the terminal: time, the client's state, the segment
+ * sent at that step as an arrow, the server's state.
+ */
+export function renderSequenceDiagram(trace: Trace): string {
+  const header = `${"t (ms)".padStart(8)}  ${"client".padEnd(STATE_WIDTH)} ${"".padEnd(MIDDLE_WIDTH)} ${"server".padEnd(STATE_WIDTH)} event`;
+  const start = `${"".padStart(8)}  ${trace.initial.client.padEnd(STATE_WIDTH)} ${center("(start)", MIDDLE_WIDTH)} ${trace.initial.server}`;
+  const lines = trace.steps.map(
+    (step) => `${String(step.t).padStart(8)}  ${step.client.padEnd(STATE_WIDTH)} ${middle(step)} ${step.server.padEnd(STATE_WIDTH)} ${eventLabel(step)}`,
+  );
+  const title = `${trace.scenario}  (machine ${trace.machine}; ISN client=${trace.isn.client}, server=${trace.isn.server})`;
+  const bytes = `bytes delivered: client ${trace.bytes.client.delivered}, server ${trace.bytes.server.delivered}`;
+  return [title, "", header, start, ...lines, "", bytes].join("\n");
+}
+
+function eventLabel(step: TraceStep): string {
+  const event = step.at === "network" ? `network: ${step.event}` : `${step.at}: ${step.event}`;
+  return step.error ? `${event} (error: ${step.error})` : event;
+}
+
+function middle(step: TraceStep): string {
+  if (step.event === "lost") return center(`✗ #${step.lost} lost`, MIDDLE_WIDTH);
+  if (!step.segment) return " ".repeat(MIDDLE_WIDTH);
+  const label = ` ${describeSegment(step.segment)} `;
+  const fill = Math.max(2, MIDDLE_WIDTH - label.length - 2);
+  const left = Math.floor(fill / 2);
+  const right = fill - left;
+  const arrow =
+    step.segment.from === "client" ? `${"─".repeat(left)}${label}${"─".repeat(right)}─▶` : `◀─${"─".repeat(left)}${label}${"─".repeat(right)}`;
+  return arrow.padEnd(MIDDLE_WIDTH);
+}
+
+function center(text: string, width: number): string {
+  const pad = Math.max(0, width - text.length);
+  return " ".repeat(Math.floor(pad / 2)) + text + " ".repeat(pad - Math.floor(pad / 2));
+}

@@ -1,0 +1,550 @@
+import {
+  hasFlag,
+  REFERENCE_MACHINE,
+  seqAdd,
+  seqLe,
+  seqLt,
+  transition,
+  type Flags,
+  type Machine,
+  type Outcome,
+  type TcpEvent,
+  type TcpState,
+} from "../tcp";
+import { classifyArrival, segmentSpace } from "./classify-arrival";
+import { createEndpoint, isnAt, resetEndpoint, type Endpoint, type Outstanding } from "./endpoint";
+import { EventQueue } from "./event-queue";
+import {
+  DEFAULT_TIMING,
+  peerOf,
+  type NetworkOptions,
+  type Segment,
+  type Side,
+  type SimEvent,
+  type TimingOptions,
+  type Trace,
+  type TraceStep,
+} from "./types";
+
+export type UserCall = "passive open" | "active open" | "send" | "close" | "abort";
+
+/** A user call at a fixed time. */
+export interface ScheduledCall {
+  at: number;
+  side: Side;
+  call: UserCall;
+  /** Bytes handed to `send`. */
+  bytes?: number;
+}
+
+/** A user call made `after` ms once `side` first enters `onState`: how an application reacts. */
+export interface Reaction {
+  side: Side;
+  onState: TcpState;
+  after: number;
+  call: UserCall;
+  bytes?: number;
+}
+
+/** A segment from an earlier connection that the network delivers at `at`. */
+export interface OldDuplicate {
+  at: number;
+  from: Side;
+  flags: Flags;
+  /** Its sequence number, given the ISN clock values of both sides. */
+  seq: (isn: { client: number; server: number }) => number;
+  ack?: (isn: { client: number; server: number }) => number;
+  len?: number;
+}
+
+export interface SimulationSetup {
+  name: string;
+  machine?: Machine;
+  initial: Record<Side, "CLOSED" | "LISTEN" | "ESTABLISHED">;
+  isn: { client: number; server: number };
+  calls?: ScheduledCall[];
+  reactions?: Reaction[];
+  oldDuplicates?: OldDuplicate[];
+  network?: NetworkOptions;
+  timing?: Partial<TimingOptions>;
+  /** Per side: bytes already sent before an ESTABLISHED start, and delayed-ACK time. */
+  endpoints?: Partial<Record<Side, { preSent?: number; delayedAck?: number }>>;
+}
+
+type QueueItem =
+  | { kind: "call"; side: Side; call: UserCall; bytes: number }
+  | { kind: "arrive"; segment: Segment }
+  | { kind: "lost"; segment: Segment }
+  | { kind: "old duplicate"; duplicate: OldDuplicate }
+  | { kind: "timer"; side: Side; timer: "rto" | "2msl" | "ack"; generation: number };
+
+/** Arrivals before user calls before timers at the same instant: an arriving ACK stops a timer due then. */
+const PRIORITY: Record<QueueItem["kind"], number> = { arrive: 0, lost: 0, call: 1, "old duplicate": 2, timer: 3 };
+
+const MAX_STEPS = 2_000;
+
+/** Answers to unacceptable segments are rate-limited to one per this many ms. */
+const INVALID_REPLY_INTERVAL = 500;
+
+/**
+ * Runs two endpoints against each other through a network with latency, loss
+ * and delay. Deterministic: the same setup gives the same trace. Every change
+ * of state goes through the machine's `transition`.
+ */
+export function simulate(setup: SimulationSetup): Trace {
+  return new Simulation(setup).run();
+}
+
+class Simulation {
+  private readonly machine: Machine;
+  private readonly timing: TimingOptions;
+  private readonly endpoints: Record<Side, Endpoint>;
+  private readonly queue = new EventQueue<QueueItem>();
+  private readonly steps: TraceStep[] = [];
+  private readonly lose: Set<number>;
+  private readonly fired = new Set<Reaction>();
+  private segmentCount = 0;
+  private now = 0;
+  /** The segment each pending step sends, collected while the step runs. */
+  private pendingSegment: Segment | null = null;
+
+  constructor(private readonly setup: SimulationSetup) {
+    this.machine = setup.machine ?? REFERENCE_MACHINE;
+    this.timing = { ...DEFAULT_TIMING, ...setup.timing };
+    this.lose = new Set(setup.network?.lose ?? []);
+    const make = (side: Side) =>
+      createEndpoint({
+        side,
+        state: setup.initial[side],
+        isn: setup.isn[side],
+        peerIsn: setup.isn[peerOf(side)],
+        rto: this.timing.rto,
+        preSent: setup.endpoints?.[side]?.preSent,
+        peerPreSent: setup.endpoints?.[peerOf(side)]?.preSent,
+        delayedAck: setup.endpoints?.[side]?.delayedAck,
+      });
+    this.endpoints = { client: make("client"), server: make("server") };
+  }
+
+  run(): Trace {
+    for (const call of this.setup.calls ?? []) {
+      this.queue.push(call.at, PRIORITY.call, { kind: "call", side: call.side, call: call.call, bytes: call.bytes ?? 0 });
+    }
+    for (const duplicate of this.setup.oldDuplicates ?? []) {
+      this.queue.push(duplicate.at, PRIORITY["old duplicate"], { kind: "old duplicate", duplicate });
+    }
+    this.scheduleReactions();
+    while (this.steps.length < MAX_STEPS) {
+      const next = this.queue.pop();
+      if (!next) break;
+      this.now = next.time;
+      this.handle(next.item);
+    }
+    return {
+      scenario: this.setup.name,
+      machine: this.machine.name,
+      isn: { ...this.setup.isn },
+      initial: { ...this.setup.initial },
+      steps: this.steps,
+      bytes: {
+        client: { sent: this.endpoints.client.bytesSent, delivered: this.endpoints.client.bytesDelivered },
+        server: { sent: this.endpoints.server.bytesSent, delivered: this.endpoints.server.bytesDelivered },
+      },
+    };
+  }
+
+  private handle(item: QueueItem): void {
+    switch (item.kind) {
+      case "call":
+        return this.userCall(item.side, item.call, item.bytes);
+      case "arrive":
+        return this.arrive(item.segment);
+      case "lost":
+        return this.record("lost", "network", `Segment ${item.segment.n} (${item.segment.flags}) is lost in the network.`, {
+          lost: item.segment.n,
+        });
+      case "old duplicate":
+        return this.injectOldDuplicate(item.duplicate);
+      case "timer":
+        return this.timer(item.side, item.timer, item.generation);
+    }
+  }
+
+  // ---- user calls (RFC 9293 3.10.1-3.10.5) ----
+
+  private userCall(side: Side, call: UserCall, bytes: number): void {
+    const endpoint = this.endpoints[side];
+    const outcome = this.decide(endpoint, call);
+    const previous = endpoint.state;
+    if (call === "active open" || (call === "send" && previous === "LISTEN")) {
+      if (outcome.to === "SYN_SENT") this.openConnection(endpoint, true);
+    }
+    if (call === "send" && outcome.kind !== "error") {
+      endpoint.bytesSent += bytes;
+      endpoint.queuedBytes += bytes;
+    }
+    this.enter(endpoint, outcome.to);
+    if (call === "abort" && outcome.sends === "RST") {
+      this.emit(endpoint, { flags: "RST", seq: endpoint.sndNxt, ack: null, len: 0 }, false);
+    } else if (outcome.sends === "SYN") {
+      this.sendSyn(endpoint, "SYN");
+    } else if (outcome.sends === "FIN+ACK") {
+      this.sendFin(endpoint);
+    } else if (outcome.sends === "ACK" && call === "send") {
+      this.flushQueuedData(endpoint);
+    }
+    if (outcome.to === "CLOSED") resetEndpoint(endpoint);
+    this.record(call, side, outcome.note, { rfc: outcome.rfc, error: outcome.error });
+  }
+
+  // ---- arriving segments (RFC 9293 3.10.7) ----
+
+  private arrive(segment: Segment): void {
+    const side = peerOf(segment.from);
+    const endpoint = this.endpoints[side];
+    const arrival = classifyArrival(endpoint, segment);
+    if (arrival.kind === "unacceptable") {
+      let note = arrival.note;
+      if (arrival.reply === "RST" && segment.ack !== null) {
+        this.emit(endpoint, { flags: "RST", seq: segment.ack, ack: null, len: 0 }, false);
+      } else if (arrival.reply === "ACK" && this.now - endpoint.lastInvalidReplyAt < INVALID_REPLY_INTERVAL) {
+        // Two endpoints that disagree about sequence numbers would otherwise
+        // answer each other's ACKs forever (an ACK storm).
+        note += ` The ACK is withheld: one went out less than ${INVALID_REPLY_INTERVAL} ms ago (rate limit, as Linux's tcp_invalid_ratelimit).`;
+      } else if (arrival.reply === "ACK") {
+        endpoint.lastInvalidReplyAt = this.now;
+        this.sendAck(endpoint);
+      }
+      this.record("rcv unacceptable", side, note, { received: segment.n, rfc: arrival.rfc });
+      return;
+    }
+    if (arrival.kind === "data") {
+      this.acceptAck(endpoint, segment);
+      this.deliver(endpoint, arrival.deliver);
+      if (arrival.deliver > 0) this.acknowledge(endpoint);
+      const note =
+        arrival.event === "rcv data"
+          ? `${arrival.deliver} bytes of data delivered in order (RCV.NXT=${endpoint.rcvNxt}); acknowledge them.`
+          : "An ACK of data: SND.UNA advances, the state stays.";
+      this.record(arrival.event, side, note, { received: segment.n });
+      return;
+    }
+    this.applyArrival(endpoint, segment, arrival.event, arrival.deliver, arrival.retransmittedFin);
+  }
+
+  private applyArrival(endpoint: Endpoint, segment: Segment, event: TcpEvent, deliver: number, retransmittedFin: boolean): void {
+    const side = endpoint.side;
+    const from = endpoint.state;
+    const outcome = this.decide(endpoint, event);
+    const changes = outcome.to !== from;
+
+    if (from === "CLOSED") {
+      this.replyWithoutConnection(endpoint, segment, outcome);
+      this.record(event, side, outcome.note, { received: segment.n, rfc: outcome.rfc });
+      return;
+    }
+    if (from === "LISTEN" && event !== "rcv SYN") {
+      this.replyWithoutConnection(endpoint, segment, outcome);
+      this.record(event, side, outcome.note, { received: segment.n, rfc: outcome.rfc });
+      return;
+    }
+    if (from === "LISTEN") {
+      this.openConnection(endpoint, false);
+      endpoint.rcvNxt = seqAdd(segment.seq, 1);
+    } else if (from === "SYN_SENT" && (event === "rcv SYN" || event === "rcv SYN+ACK")) {
+      endpoint.rcvNxt = seqAdd(segment.seq, 1);
+    }
+
+    // Segments answered and dropped do not advance SND.UNA or RCV.NXT.
+    const dropped = !changes && (outcome.kind === "reply" || outcome.kind === "no-change") && !retransmittedFin && !isQuietAck(from, event, outcome);
+    if (!dropped || retransmittedFin) this.acceptAck(endpoint, segment);
+    if (!dropped) {
+      this.deliver(endpoint, deliver);
+      if ((event === "rcv FIN" || event === "rcv FIN+ACK") && !retransmittedFin) {
+        endpoint.rcvNxt = seqAdd(endpoint.rcvNxt ?? 0, 1);
+        endpoint.peerFin = true;
+      }
+    }
+
+    this.enter(endpoint, outcome.to);
+    if (outcome.to === "TIME_WAIT") this.startTimeWait(endpoint);
+    this.sendFor(endpoint, outcome, event);
+    if (outcome.to === "CLOSED" || outcome.to === "LISTEN") this.forget(endpoint, outcome.to);
+    this.record(event, side, outcome.note, { received: segment.n, rfc: outcome.rfc, error: outcome.error });
+  }
+
+  /** 3.10.7.1 and 3.10.7.2: resets from an endpoint with no synchronized connection. */
+  private replyWithoutConnection(endpoint: Endpoint, segment: Segment, outcome: Outcome): void {
+    if (outcome.sends === "RST+ACK") {
+      this.emit(endpoint, { flags: "RST+ACK", seq: 0, ack: seqAdd(segment.seq, segmentSpace(segment)), len: 0 }, false);
+    } else if (outcome.sends === "RST") {
+      this.emit(endpoint, { flags: "RST", seq: segment.ack ?? 0, ack: null, len: 0 }, false);
+    }
+  }
+
+  /** What the machine says to send, built from the TCB's numbers. */
+  private sendFor(endpoint: Endpoint, outcome: Outcome, event: TcpEvent): void {
+    switch (outcome.sends) {
+      case "SYN+ACK":
+        this.sendSyn(endpoint, "SYN+ACK", outcome.to === "ESTABLISHED");
+        return;
+      case "ACK":
+        if (endpoint.queuedBytes > 0 && (outcome.to === "ESTABLISHED" || outcome.to === "CLOSE_WAIT")) {
+          // The ACK that completes the handshake carries the data queued meanwhile.
+          this.flushQueuedData(endpoint);
+        } else if (event === "rcv FIN" || event === "rcv FIN+ACK") {
+          this.acknowledge(endpoint);
+        } else {
+          this.sendAck(endpoint);
+        }
+        return;
+      case "RST":
+        this.emit(endpoint, { flags: "RST", seq: endpoint.sndNxt, ack: null, len: 0 }, false);
+        return;
+      case null:
+        if ((outcome.to === "ESTABLISHED" || outcome.to === "CLOSE_WAIT") && endpoint.queuedBytes > 0) {
+          this.flushQueuedData(endpoint);
+        }
+        return;
+      default:
+        throw new Error(`the simulator cannot send ${outcome.sends} on ${event}`);
+    }
+  }
+
+  // ---- timers (RFC 9293 3.10.8) ----
+
+  private timer(side: Side, timer: "rto" | "2msl" | "ack", generation: number): void {
+    const endpoint = this.endpoints[side];
+    if (timer === "ack") {
+      if (generation !== endpoint.ackGeneration || !endpoint.ackPending) return;
+      this.sendAck(endpoint);
+      this.record("ack timer", side, "The delayed ACK goes out: nothing came along to carry it.");
+      return;
+    }
+    if (timer === "2msl") {
+      if (generation !== endpoint.timeWaitGeneration || endpoint.state !== "TIME_WAIT") return;
+      const outcome = this.decide(endpoint, "timeout");
+      this.enter(endpoint, outcome.to);
+      this.forget(endpoint, outcome.to);
+      this.record("timeout", side, outcome.note, { rfc: outcome.rfc });
+      return;
+    }
+    if (generation !== endpoint.rtoGeneration || endpoint.outstanding.length === 0) return;
+    const oldest = endpoint.outstanding[0]!;
+    if (oldest.retries >= this.timing.maxRetries) {
+      this.enter(endpoint, "CLOSED");
+      this.forget(endpoint, "CLOSED");
+      this.record("user timeout", side, `No acknowledgment after ${oldest.retries} retransmissions: give up, delete the TCB.`, {
+        rfc: "3.10.8",
+        error: "connection aborted due to user timeout",
+      });
+      return;
+    }
+    const outcome = this.decide(endpoint, "timeout");
+    oldest.retries++;
+    endpoint.rto = Math.min(endpoint.rto * 2, 60_000);
+    const flags = retransmissionFlags(oldest, endpoint);
+    this.emit(endpoint, { flags, seq: oldest.seq, ack: hasFlag(flags, "ACK") ? endpoint.rcvNxt : null, len: oldest.len }, false);
+    this.restartRetransmissionTimer(endpoint);
+    this.enter(endpoint, outcome.to);
+    const note = outcome.sends === flags ? outcome.note : `Retransmission timeout: send the oldest unacknowledged segment (${flags}, ${oldest.len} bytes) again.`;
+    this.record("timeout", side, note, { rfc: outcome.rfc });
+  }
+
+  // ---- the old duplicate the network delivers ----
+
+  private injectOldDuplicate(duplicate: OldDuplicate): void {
+    const isn = this.setup.isn;
+    const segment: Segment = {
+      n: ++this.segmentCount,
+      from: duplicate.from,
+      flags: duplicate.flags,
+      seq: duplicate.seq(isn),
+      ack: duplicate.ack ? duplicate.ack(isn) : null,
+      len: duplicate.len ?? 0,
+    };
+    this.pendingSegment = segment;
+    this.schedule(segment, this.timing.latency);
+    this.record("old duplicate", "network", `An old duplicate ${segment.flags} from an earlier connection between the same ports reaches the network.`);
+  }
+
+  // ---- building and sending segments ----
+
+  private openConnection(endpoint: Endpoint, active: boolean): void {
+    endpoint.activeOpen = active;
+    endpoint.iss = isnAt(endpoint, this.now);
+    endpoint.connections++;
+    endpoint.sndUna = endpoint.iss;
+    endpoint.sndNxt = endpoint.iss;
+    endpoint.rto = this.timing.rto;
+  }
+
+  /**
+   * SYN (active open) or SYN+ACK. A retransmitted or simultaneous-open SYN
+   * reuses SEQ=ISS (3.10.7.3). `needsNoAck` is for the counterfactual machine
+   * whose server is ESTABLISHED on sending its SYN+ACK and never waits for it.
+   */
+  private sendSyn(endpoint: Endpoint, flags: "SYN" | "SYN+ACK", needsNoAck = false): void {
+    const ack = flags === "SYN+ACK" ? endpoint.rcvNxt : null;
+    const first = endpoint.sndNxt === endpoint.iss;
+    if (first) endpoint.sndNxt = seqAdd(endpoint.iss, 1);
+    this.emit(endpoint, { flags, seq: endpoint.iss, ack, len: 0 }, first && !needsNoAck);
+    if (needsNoAck) endpoint.sndUna = endpoint.sndNxt;
+    // Sending the SYN again is a retransmission: the timer starts over, so
+    // that it does not fire a second copy right behind this one.
+    if (!first && endpoint.outstanding.length > 0) this.restartRetransmissionTimer(endpoint);
+  }
+
+  private sendFin(endpoint: Endpoint): void {
+    this.flushQueuedData(endpoint);
+    endpoint.finSeq = endpoint.sndNxt;
+    endpoint.sndNxt = seqAdd(endpoint.sndNxt, 1);
+    this.emit(endpoint, { flags: "FIN+ACK", seq: endpoint.finSeq, ack: endpoint.rcvNxt, len: 0 }, true);
+  }
+
+  private flushQueuedData(endpoint: Endpoint): void {
+    if (endpoint.queuedBytes === 0) return;
+    const len = endpoint.queuedBytes;
+    endpoint.queuedBytes = 0;
+    const seq = endpoint.sndNxt;
+    endpoint.sndNxt = seqAdd(seq, len);
+    this.emit(endpoint, { flags: "ACK", seq, ack: endpoint.rcvNxt, len }, true);
+  }
+
+  private sendAck(endpoint: Endpoint): void {
+    this.emit(endpoint, { flags: "ACK", seq: endpoint.sndNxt, ack: endpoint.rcvNxt, len: 0 }, false);
+  }
+
+  /** Acknowledge received data or a FIN, at once or after the delayed-ACK time. */
+  private acknowledge(endpoint: Endpoint): void {
+    if (endpoint.delayedAck === 0) {
+      this.sendAck(endpoint);
+      return;
+    }
+    endpoint.ackPending = true;
+    endpoint.ackGeneration++;
+    this.queue.push(this.now + endpoint.delayedAck, PRIORITY.timer, {
+      kind: "timer",
+      side: endpoint.side,
+      timer: "ack",
+      generation: endpoint.ackGeneration,
+    });
+  }
+
+  private emit(endpoint: Endpoint, fields: Omit<Segment, "n" | "from">, retransmittable: boolean): void {
+    if (this.pendingSegment) throw new Error(`${endpoint.side} would send two segments in one step`);
+    const segment: Segment = { n: ++this.segmentCount, from: endpoint.side, ...fields };
+    if (hasFlag(segment.flags, "ACK")) endpoint.ackPending = false;
+    if (retransmittable) {
+      endpoint.outstanding.push({ flags: segment.flags, seq: segment.seq, len: segment.len, space: segmentSpace(segment), retries: 0 });
+      if (endpoint.outstanding.length === 1) this.restartRetransmissionTimer(endpoint);
+    }
+    this.pendingSegment = segment;
+    this.schedule(segment, this.timing.latency);
+  }
+
+  private schedule(segment: Segment, latency: number): void {
+    const arrival = this.now + latency + (this.setup.network?.delay?.[segment.n] ?? 0);
+    const kind = this.lose.has(segment.n) ? "lost" : "arrive";
+    this.queue.push(arrival, PRIORITY[kind], { kind, segment });
+  }
+
+  // ---- acknowledgments, data, state ----
+
+  /** Advance SND.UNA for an acceptable ACK and drop what it covers from the retransmission queue. */
+  private acceptAck(endpoint: Endpoint, segment: Segment): void {
+    const ack = segment.ack;
+    if (ack === null || !seqLt(endpoint.sndUna, ack) || !seqLe(ack, endpoint.sndNxt)) return;
+    endpoint.sndUna = ack;
+    endpoint.outstanding = endpoint.outstanding.filter((item) => !seqLe(seqAdd(item.seq, item.space), ack));
+    endpoint.rto = this.timing.rto;
+    if (endpoint.outstanding.length === 0) endpoint.rtoGeneration++;
+    else this.restartRetransmissionTimer(endpoint);
+  }
+
+  private deliver(endpoint: Endpoint, bytes: number): void {
+    if (bytes === 0) return;
+    endpoint.rcvNxt = seqAdd(endpoint.rcvNxt ?? 0, bytes);
+    endpoint.bytesDelivered += bytes;
+  }
+
+  private restartRetransmissionTimer(endpoint: Endpoint): void {
+    endpoint.rtoGeneration++;
+    this.queue.push(this.now + endpoint.rto, PRIORITY.timer, {
+      kind: "timer",
+      side: endpoint.side,
+      timer: "rto",
+      generation: endpoint.rtoGeneration,
+    });
+  }
+
+  private startTimeWait(endpoint: Endpoint): void {
+    endpoint.timeWaitGeneration++;
+    // Nothing of ours is outstanding in TIME_WAIT: the other timers stop (3.10.7.4).
+    endpoint.rtoGeneration++;
+    endpoint.outstanding = [];
+    this.queue.push(this.now + 2 * this.timing.msl, PRIORITY.timer, {
+      kind: "timer",
+      side: endpoint.side,
+      timer: "2msl",
+      generation: endpoint.timeWaitGeneration,
+    });
+  }
+
+  private forget(endpoint: Endpoint, state: TcpState): void {
+    if (state === "CLOSED" || state === "LISTEN") resetEndpoint(endpoint);
+  }
+
+  private enter(endpoint: Endpoint, state: TcpState): void {
+    endpoint.state = state;
+  }
+
+  private decide(endpoint: Endpoint, event: TcpEvent): Outcome {
+    return transition(endpoint.state, event, { activeOpen: endpoint.activeOpen }, this.machine);
+  }
+
+  private record(event: TcpEvent | SimEvent, at: Side | "network", note: string, extra: Partial<TraceStep> = {}): void {
+    const step: TraceStep = {
+      t: this.now,
+      event,
+      at,
+      segment: this.pendingSegment,
+      ...definedOnly(extra),
+      client: this.endpoints.client.state,
+      server: this.endpoints.server.state,
+      note,
+    };
+    this.pendingSegment = null;
+    this.steps.push(step);
+    this.scheduleReactions();
+  }
+
+  private scheduleReactions(): void {
+    for (const reaction of this.setup.reactions ?? []) {
+      if (this.fired.has(reaction) || this.endpoints[reaction.side].state !== reaction.onState) continue;
+      this.fired.add(reaction);
+      this.queue.push(this.now + reaction.after, PRIORITY.call, {
+        kind: "call",
+        side: reaction.side,
+        call: reaction.call,
+        bytes: reaction.bytes ?? 0,
+      });
+    }
+  }
+}
+
+/** An ACK that only confirms what is already known changes nothing, but its ACK field still counts. */
+function isQuietAck(from: TcpState, event: TcpEvent, outcome: Outcome): boolean {
+  const synchronized = from !== "CLOSED" && from !== "LISTEN" && from !== "SYN_SENT";
+  return synchronized && event === "rcv ACK" && outcome.kind === "no-change";
+}
+
+function retransmissionFlags(oldest: Outstanding, endpoint: Endpoint): Flags {
+  if (hasFlag(oldest.flags, "SYN")) return endpoint.rcvNxt === null ? "SYN" : "SYN+ACK";
+  if (hasFlag(oldest.flags, "FIN")) return "FIN+ACK";
+  return "ACK";
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

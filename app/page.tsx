@@ -1,8 +1,13 @@
 import { diagramArrows, TCP_STATES } from "@/lib/tcp";
 import { SCENARIOS } from "@/lib/sim";
+import { getContentSummary } from "@/lib/server/content-queries";
 
-export default function HomePage() {
+// The content in the database changes whenever npm start loads new files.
+export const dynamic = "force-dynamic";
+
+export default async function HomePage() {
   const arrows = diagramArrows();
+  const content = await getContentSummary();
   return (
     <main>
       <h1>SynAck</h1>
@@ -18,6 +23,14 @@ export default function HomePage() {
         <section className="card" aria-labelledby="states-heading">
           <h2 id="states-heading">11 种状态 · The 11 states</h2>
           <p>{TCP_STATES.join(" · ")}</p>
+        </section>
+        <section className="card" aria-labelledby="content-heading">
+          <h2 id="content-heading">内容 · Content</h2>
+          <p>
+            {content.notes} 篇笔记 · {content.cards} 张抽认卡 · {content.quizzes} 套测验
+            <br />
+            {content.notes} notes · {content.cards} flashcards · {content.quizzes} quizzes · {content.claims} facts checked against the machine
+          </p>
         </section>
         <section className="card" aria-labelledby="scenarios-heading">
           <h2 id="scenarios-heading">场景 · Scenarios</h2>

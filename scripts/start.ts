@@ -20,6 +20,7 @@ function step(title: string, command: string, args: string[]): void {
 }
 
 step(`Applying database migrations to ${env.DATABASE_URL}`, "npx", ["prisma", "migrate", "deploy"]);
+step("Loading content/ into the database", "npx", ["tsx", "scripts/load-content.ts"]);
 step("Building the app", "npx", ["next", "build"]);
 process.stdout.write(`\n▸ SynAck is starting on http://localhost:${port}\n`);
 step("Serving", "npx", ["next", "start", "--port", port]);

@@ -1,0 +1,30 @@
+import { existsSync, statSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { checkContent } from "../content";
+import { loadContentFiles } from "../content/load-content-files";
+import { runCli, UsageError } from "./run-cli";
+
+/**
+ * `npm run -s content:check -- [--dir DIR]`: every problem as one
+ * `path:line: message` line on stderr, a one-line summary on stdout, exit 1
+ * when anything is wrong.
+ */
+function main(argv: string[]) {
+  let values: { dir?: string };
+  try {
+    ({ values } = parseArgs({ args: argv, strict: true, allowPositionals: false, options: { dir: { type: "string" } } }));
+  } catch (error) {
+    const flag = /'(-[^' ]*)/.exec((error as Error).message)?.[1];
+    throw new UsageError(flag ? `unknown or incomplete flag ${flag}; valid: --dir DIR` : "usage: npm run -s content:check -- [--dir DIR]");
+  }
+  const dir = values.dir ?? "content";
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`--dir ${dir}: no such folder`);
+  const report = checkContent(loadContentFiles(dir));
+  for (const problem of report.problems) process.stderr.write(`${problem.path}:${problem.line}: ${problem.message}\n`);
+  const { files, claims, cards, notes, quizzes, questions } = report.counts;
+  const verdict = report.problems.length === 0 ? "no problems" : `${report.problems.length} problem${report.problems.length === 1 ? "" : "s"}`;
+  const summary = `content: ${files} files (${notes} notes, ${cards} cards, ${quizzes} quizzes with ${questions} questions), ${claims} claims checked; ${verdict}`;
+  return { output: summary, exitCode: report.problems.length === 0 ? 0 : 1 };
+}
+
+runCli("content:check", main);

@@ -1,0 +1,309 @@
+import { z } from "zod";
+import { hasFlag, parseEvent, parseFlags, parseState, TCP_EVENTS, TCP_STATES, transition, type Flag, type TcpState } from "../tcp";
+import { runScenario, SCENARIO_NAMES, sentSegments, stateSequence, type Segment, type Side, type Trace } from "../sim";
+import { segmentList, segmentOrdinal } from "./ordinals";
+import type { YamlPath } from "./yaml-source";
+
+/**
+ * A checkable fact, in one of three shapes (content/README.md):
+ * a transition (`in`/`on`/`then`), a prefix of a scenario's segments, or a
+ * scenario's state sequences. `checkClaim` evaluates one against the machine
+ * and returns each problem with the path of the key it concerns.
+ */
+export interface ClaimProblem {
+  path: YamlPath;
+  message: string;
+  /** The claim is malformed (unknown name, wrong shape) rather than false. */
+  invalid?: true;
+}
+
+export type ClaimShape = "transition" | "segments" | "states";
+
+const expression = z.union([z.number().int().min(0), z.string().regex(/^\s*[A-Za-z_][\w']*\s*([+-]\s*\d+\s*)?$|^\s*\d+\s*$/)], {
+  error: "must be a number, a name such as x, or name+k such as x+1",
+});
+
+const sequenceNumber = z.number().int().min(0).max(4294967295);
+
+const scenarioOptions = {
+  scenario: z.string({ error: "scenario must be a scenario name" }),
+  lose: z.array(z.number().int().min(1, "segments are counted from 1"), { error: "lose must be a list of segment numbers" }).optional(),
+  isn: z.strictObject({ client: sequenceNumber, server: sequenceNumber }).optional(),
+};
+
+const transitionClaim = z.strictObject({
+  in: z.string({ error: "in must be a state name" }),
+  on: z.string({ error: "on must be an event" }),
+  then: z.string({ error: "then must be a state name" }),
+  sends: z.union([z.string(), z.null()]).optional(),
+});
+
+const segmentEntry = z.strictObject({
+  from: z.enum(["client", "server"], { error: "from must be client or server" }).optional(),
+  flags: z.string({ error: "flags must be written like SYN+ACK" }).optional(),
+  seq: expression.optional(),
+  ack: expression.optional(),
+  len: z.number().int().min(0).optional(),
+});
+
+const segmentsClaim = z.strictObject({
+  ...scenarioOptions,
+  segments: z.array(segmentEntry, { error: "segments must be a list" }).min(1, "segments needs at least one entry"),
+});
+
+const statesClaim = z.strictObject({
+  ...scenarioOptions,
+  states: z
+    .strictObject({
+      client: z.array(z.string()).min(1).optional(),
+      server: z.array(z.string()).min(1).optional(),
+    })
+    .refine((states) => states.client || states.server, "states needs client, server or both"),
+});
+
+export function claimShape(claim: unknown): ClaimShape | null {
+  if (typeof claim !== "object" || claim === null || Array.isArray(claim)) return null;
+  if ("in" in claim || "on" in claim || "then" in claim) return "transition";
+  if ("segments" in claim) return "segments";
+  if ("states" in claim) return "states";
+  return null;
+}
+
+export function checkClaim(claim: unknown): ClaimProblem[] {
+  switch (claimShape(claim)) {
+    case "transition":
+      return validated(transitionClaim, claim, checkTransition);
+    case "segments":
+      return validated(segmentsClaim, claim, checkSegments);
+    case "states":
+      return validated(statesClaim, claim, checkStates);
+    default:
+      return [{ path: [], message: "a claim needs in/on/then, or a scenario with segments or states (see content/README.md)", invalid: true }];
+  }
+}
+
+function validated<T>(schema: z.ZodType<T>, claim: unknown, check: (value: T) => ClaimProblem[]): ClaimProblem[] {
+  const result = schema.safeParse(claim);
+  if (result.success) return check(result.data);
+  return result.error.issues.map((issue) => ({
+    path: issue.path.filter((key): key is string | number => typeof key !== "symbol"),
+    message: issue.code === "unrecognized_keys" ? `unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.join(", ")} in a claim` : issue.message,
+    invalid: true as const,
+  }));
+}
+
+// ---- transition claims ----
+
+function checkTransition(claim: z.infer<typeof transitionClaim>): ClaimProblem[] {
+  const from = parseState(claim.in);
+  const event = parseEvent(claim.on);
+  const then = parseState(claim.then);
+  const problems: ClaimProblem[] = [];
+  if (!from) problems.push({ path: ["in"], message: unknownState(claim.in), invalid: true });
+  if (!event) problems.push({ path: ["on"], message: `unknown event "${claim.on}"; valid: ${TCP_EVENTS.join(", ")}`, invalid: true });
+  if (!then) problems.push({ path: ["then"], message: unknownState(claim.then), invalid: true });
+  let claimedSends: string | null | undefined;
+  if (claim.sends !== undefined) {
+    claimedSends = parseSends(claim.sends);
+    if (claimedSends === undefined) {
+      problems.push({ path: ["sends"], message: `sends "${claim.sends}" is not a flag set such as ACK or FIN+ACK, nor "nothing"`, invalid: true });
+    }
+  }
+  if (problems.length > 0 || !from || !event || !then) return problems;
+
+  const outcome = transition(from, event);
+  const why = `${outcome.note} (RFC 9293 §${outcome.rfc})`;
+  if (outcome.to !== then) {
+    problems.push({ path: ["then"], message: `in ${from}, "${event}" leads to ${outcome.to}, not ${then}: ${why}` });
+  }
+  if (claimedSends !== undefined && claimedSends !== outcome.sends) {
+    const hint = claimedSends === "FIN" && outcome.sends === "FIN+ACK" ? " Every segment after the first SYN carries ACK, so the FIN goes out as FIN+ACK." : "";
+    problems.push({
+      path: ["sends"],
+      message: `in ${from} on "${event}" the machine sends ${outcome.sends ?? "nothing"}, not ${claimedSends ?? "nothing"}: ${why}${hint}`,
+    });
+  }
+  return problems;
+}
+
+/** "nothing", "none", "-" and null mean no segment; otherwise a flag set. Undefined when neither. */
+function parseSends(value: string | null): string | null | undefined {
+  if (value === null || ["nothing", "none", "-", "无"].includes(value.trim().toLowerCase())) return null;
+  return parseFlags(value) ?? undefined;
+}
+
+function unknownState(input: string): string {
+  return `unknown state "${input}"; valid: ${TCP_STATES.join(", ")}`;
+}
+
+// ---- scenario claims ----
+
+type ScenarioClaim = { scenario: string; lose?: number[] | undefined; isn?: { client: number; server: number } | undefined };
+
+function runClaimScenario(claim: ScenarioClaim): { trace: Trace } | { problem: ClaimProblem } {
+  if (!SCENARIO_NAMES.includes(claim.scenario)) {
+    return { problem: { path: ["scenario"], message: `unknown scenario "${claim.scenario}"; valid: ${SCENARIO_NAMES.join(", ")}`, invalid: true } };
+  }
+  return { trace: runScenario(claim.scenario, { lose: claim.lose ?? [], isn: claim.isn }) };
+}
+
+function describeScenario(claim: ScenarioClaim): string {
+  return claim.lose && claim.lose.length > 0 ? `\`${claim.scenario}\` with segment ${claim.lose.join(", ")} lost` : `\`${claim.scenario}\``;
+}
+
+function checkSegments(claim: z.infer<typeof segmentsClaim>): ClaimProblem[] {
+  const run = runClaimScenario(claim);
+  if ("problem" in run) return [run.problem];
+  const segments = sentSegments(run.trace);
+  const where = describeScenario(claim);
+  const bindings = new Map<string, { value: number; at: number; field: "seq" | "ack" }>();
+  const problems: ClaimProblem[] = [];
+
+  claim.segments.forEach((entry, index) => {
+    const actual = segments[index];
+    const at = index + 1;
+    const path = (key?: string): YamlPath => (key ? ["segments", index, key] : ["segments", index]);
+    if (!actual) {
+      problems.push({ path: path(), message: `${where} has only ${segments.length} segments; there is no ${segmentOrdinal(at).replace(/^the /, "")}` });
+      return;
+    }
+    const name = `${segmentOrdinal(at)} of ${where}`;
+    if (entry.from && entry.from !== actual.from) {
+      problems.push({ path: path("from"), message: `${name} is sent by the ${actual.from} (${actual.flags}), not the ${entry.from}` });
+    }
+    if (entry.flags !== undefined) {
+      const claimed = parseFlags(entry.flags);
+      if (!claimed) problems.push({ path: path("flags"), message: `flags "${entry.flags}" are not a flag set such as SYN+ACK`, invalid: true });
+      else if (claimed !== actual.flags) problems.push({ path: path("flags"), message: `${name} carries ${flagsPhrase(actual.flags)}, not ${claimed}: ${flagReason(claimed, actual.flags, segments)}` });
+    }
+    if (entry.len !== undefined && entry.len !== actual.len) {
+      problems.push({ path: path("len"), message: `${name} carries ${actual.len} bytes of data, not ${entry.len}` });
+    }
+    for (const field of ["seq", "ack"] as const) {
+      const claimed = entry[field];
+      if (claimed === undefined) continue;
+      const value = actual[field];
+      if (value === null) {
+        problems.push({ path: path(field), message: `${name} (${actual.flags}) has no acknowledgment number: its ACK bit is off` });
+        continue;
+      }
+      const problem = checkNumber(String(claimed), value, field, at, name, bindings);
+      if (problem) problems.push({ path: path(field), message: problem });
+    }
+  });
+  return problems;
+}
+
+function flagsPhrase(flags: string): string {
+  return flags.includes("+") ? flags : `${flags} only`;
+}
+
+/** Why the claimed flags are wrong, in terms of where each flag really appears. */
+function flagReason(claimed: string, actual: string, segments: Segment[]): string {
+  const reasons: string[] = [];
+  for (const flag of ["SYN", "FIN", "RST"] as Flag[]) {
+    if (hasFlag(claimed, flag) !== hasFlag(actual, flag)) {
+      const carriers = segments.filter((segment) => hasFlag(segment.flags, flag)).map((segment) => segment.n);
+      reasons.push(carriers.length === 0 ? `no segment of it carries ${flag}` : `${flag} is set on ${segmentList(carriers)} alone`);
+    }
+  }
+  if (hasFlag(claimed, "ACK") !== hasFlag(actual, "ACK")) {
+    reasons.push(hasFlag(actual, "ACK") ? "every segment after the first SYN carries ACK" : "its ACK bit is off");
+  }
+  return reasons.join("; ");
+}
+
+const NEAR = 1_000_000;
+
+function checkNumber(
+  claimed: string,
+  actual: number,
+  field: "seq" | "ack",
+  at: number,
+  name: string,
+  bindings: Map<string, { value: number; at: number; field: "seq" | "ack" }>,
+): string | null {
+  const trimmed = claimed.replace(/\s+/g, "");
+  if (/^\d+$/.test(trimmed)) {
+    const expected = Number(trimmed);
+    return expected === actual ? null : `${name} has ${field}=${actual}${relation(actual, bindings)}, not ${expected}`;
+  }
+  const match = /^([A-Za-z_][\w']*)(?:([+-])(\d+))?$/.exec(trimmed)!;
+  const variable = match[1]!;
+  const offset = match[2] ? (match[2] === "+" ? 1 : -1) * Number(match[3]) : 0;
+  const bound = bindings.get(variable);
+  if (!bound) {
+    if (offset !== 0) {
+      return `${variable} is used in ${variable}${match[2]}${match[3]} before it is bound: write the bare name (${variable}) where it first appears`;
+    }
+    const same = [...bindings.entries()].find(([, binding]) => binding.value === actual);
+    if (same) {
+      return `${name} has ${field}=${actual}, the same number as ${same[0]} (${field === same[1].field ? field : same[1].field} of ${segmentOrdinal(same[1].at)}): a new name claims a new number, but after the ISN sequence numbers are not random; each follows from the ISN and what was sent before (SYN and FIN count one, data its length, a bare ACK nothing)`;
+    }
+    bindings.set(variable, { value: actual, at, field });
+    return null;
+  }
+  const expected = (((bound.value + offset) % 2 ** 32) + 2 ** 32) % 2 ** 32;
+  if (expected === actual) return null;
+  return `${name} has ${field}=${actual}${relation(actual, bindings)}, not ${claimed.trim()}=${expected}: SYN and FIN each consume one sequence number, data its length, a bare ACK none`;
+}
+
+/** " (= x+1)" when the number is close to a bound name. */
+function relation(value: number, bindings: Map<string, { value: number }>): string {
+  let best: { name: string; delta: number } | null = null;
+  for (const [name, binding] of bindings) {
+    const delta = ((((value - binding.value) % 2 ** 32) + 2 ** 32 + 2 ** 31) % 2 ** 32) - 2 ** 31;
+    if (Math.abs(delta) < NEAR && (!best || Math.abs(delta) < Math.abs(best.delta))) best = { name, delta };
+  }
+  if (!best) return "";
+  return best.delta === 0 ? ` (= ${best.name})` : ` (= ${best.name}${best.delta > 0 ? "+" : ""}${best.delta})`;
+}
+
+function checkStates(claim: z.infer<typeof statesClaim>): ClaimProblem[] {
+  const run = runClaimScenario(claim);
+  if ("problem" in run) return [run.problem];
+  const where = describeScenario(claim);
+  const problems: ClaimProblem[] = [];
+  for (const side of ["client", "server"] as Side[]) {
+    const claimedNames = claim.states[side];
+    if (!claimedNames) continue;
+    const claimed: TcpState[] = [];
+    claimedNames.forEach((name, index) => {
+      const state = parseState(name);
+      if (!state) problems.push({ path: ["states", side, index], message: unknownState(name), invalid: true });
+      else claimed.push(state);
+    });
+    if (claimed.length !== claimedNames.length) continue;
+    const actual = stateSequence(run.trace, side);
+    const mismatch = claimed.findIndex((state, index) => actual[index] !== state);
+    const sequence = actual.join(" → ");
+    if (mismatch >= 0) {
+      const real = actual[mismatch];
+      const reason = real ? enteredBecause(run.trace, side, real, mismatch) : "";
+      problems.push({
+        path: ["states", side, mismatch],
+        message: `in ${where} the ${side} goes ${sequence}; its state ${mismatch + 1} is ${real ?? "(none: it ends before)"}, not ${claimed[mismatch]}${reason}`,
+      });
+    } else if (claimed.length !== actual.length) {
+      problems.push({
+        path: ["states", side],
+        message: `in ${where} the ${side} goes ${sequence} (${actual.length} states), not ${claimed.join(" → ")}`,
+      });
+    }
+  }
+  return problems;
+}
+
+/** ": the client enters TIME_WAIT on "rcv FIN+ACK" (note)" for the mismatching state. */
+function enteredBecause(trace: Trace, side: Side, state: TcpState, position: number): string {
+  let seen = 0;
+  let previous = trace.initial[side];
+  for (const step of trace.steps) {
+    if (step[side] !== previous) {
+      seen++;
+      previous = step[side];
+      if (seen === position && step[side] === state) return `: the ${side} enters ${state} on "${step.event}" (${step.note})`;
+    }
+  }
+  return "";
+}

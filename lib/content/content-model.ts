@@ -1,0 +1,70 @@
+import type { BilingualList, BilingualText, CardKind, ContentTag, QuizFile } from "./schema";
+
+/*
+ * Content as the rest of SynAck sees it once checked: plain objects, with the
+ * file and line each came from so that the app can point authors at it.
+ */
+
+export interface Note {
+  id: string;
+  title: BilingualText;
+  summary?: BilingualText;
+  tags: ContentTag[];
+  order: number;
+  body: BilingualText;
+  claimCount: number;
+  sourcePath: string;
+}
+
+export interface Card {
+  id: string;
+  deckId: string;
+  kind: CardKind;
+  front: BilingualText;
+  back: BilingualText;
+  tags: ContentTag[];
+  note?: string;
+  keyPoints?: BilingualList;
+  claimCount: number;
+  sourcePath: string;
+  sourceLine: number;
+}
+
+export interface Deck {
+  id: string;
+  title: BilingualText;
+  sourcePath: string;
+  cards: Card[];
+}
+
+export type Quiz = QuizFile & { sourcePath: string };
+
+export interface ContentProblem {
+  path: string;
+  line: number;
+  message: string;
+}
+
+export interface ContentCounts {
+  files: number;
+  notes: number;
+  decks: number;
+  cards: number;
+  quizzes: number;
+  questions: number;
+  claims: number;
+}
+
+export interface ContentReport {
+  notes: Note[];
+  decks: Deck[];
+  quizzes: Quiz[];
+  problems: ContentProblem[];
+  counts: ContentCounts;
+}
+
+/** A file's path (as reported) and its text. */
+export interface ContentFile {
+  path: string;
+  text: string;
+}

@@ -1,0 +1,144 @@
+import { z } from "zod";
+
+/*
+ * The shapes of content files, as zod schemas. content/README.md documents
+ * them for authors; keep the two in step.
+ */
+
+const nonEmpty = z.string().trim().min(1, "must not be empty");
+
+/** Text in both languages. Both are required for every item. */
+export const bilingualText = z.object(
+  {
+    zh: nonEmpty.describe("Chinese text"),
+    en: nonEmpty.describe("English text"),
+  },
+  { error: "must be an object with zh and en" },
+);
+export type BilingualText = z.infer<typeof bilingualText>;
+
+export const bilingualList = z.object({
+  zh: z.array(nonEmpty).min(1, "needs at least one point"),
+  en: z.array(nonEmpty).min(1, "needs at least one point"),
+});
+export type BilingualList = z.infer<typeof bilingualList>;
+
+export const CONTENT_TAGS = [
+  "states",
+  "handshake",
+  "close",
+  "time-wait",
+  "closing",
+  "seq-ack",
+  "flags",
+  "rst",
+  "close-wait",
+  "half-close",
+  "udp",
+  "interview",
+  "mistake",
+  "why",
+  "what-if",
+  "loss",
+  "simultaneous",
+] as const;
+export type ContentTag = (typeof CONTENT_TAGS)[number];
+
+export const QUIZ_TOPICS = ["handshake", "close", "time-wait", "states", "seq-ack", "what-if"] as const;
+export type QuizTopic = (typeof QUIZ_TOPICS)[number];
+
+const tag = z.enum(CONTENT_TAGS, { error: (issue) => `unknown tag ${JSON.stringify(issue.input)}; valid: ${CONTENT_TAGS.join(", ")}` });
+const contentId = z
+  .string({ error: "must be a text id" })
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be kebab-case: lower-case letters, digits and single hyphens");
+
+/** Claims stay loosely typed here; lib/content/claims.ts validates and evaluates them with positions. */
+const claimObject = z.record(z.string(), z.unknown(), { error: "a claim must be a YAML mapping" });
+
+export const noteFrontMatter = z.strictObject({
+  id: contentId,
+  title: bilingualText,
+  summary: bilingualText.optional(),
+  tags: z.array(tag).optional(),
+  order: z.number().int().optional(),
+});
+export type NoteFrontMatter = z.infer<typeof noteFrontMatter>;
+
+export const CARD_KINDS = ["fact", "why", "mistake"] as const;
+export type CardKind = (typeof CARD_KINDS)[number];
+
+export const cardSchema = z
+  .strictObject({
+    id: contentId,
+    kind: z.enum(CARD_KINDS, { error: `kind must be one of: ${CARD_KINDS.join(", ")}` }),
+    front: bilingualText,
+    back: bilingualText,
+    tags: z.array(tag).min(1, "needs at least one tag"),
+    note: contentId.optional(),
+    keyPoints: bilingualList.optional(),
+    claims: z.array(claimObject).optional(),
+  })
+  .refine((card) => card.kind !== "why" || card.keyPoints !== undefined, {
+    message: "a `why` card needs keyPoints (the points an interviewer listens for)",
+    path: ["keyPoints"],
+  });
+export type CardInput = z.infer<typeof cardSchema>;
+
+/** A deck file's outline; each card is then validated on its own with `cardSchema`. */
+export const deckHeaderSchema = z.strictObject({
+  deck: z.strictObject({ id: contentId, title: bilingualText }),
+  cards: z.array(z.unknown(), { error: "cards must be a list of cards" }).min(1, "a deck needs at least one card"),
+});
+
+const questionBase = {
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "must be lower-case letters, digits and hyphens"),
+  prompt: bilingualText,
+  explanation: bilingualText.optional(),
+};
+
+const stateName = z.string({ error: "must be a state name" });
+const eventName = z.string({ error: "must be an event name" });
+
+export const QUESTION_TYPES = ["next-state", "sends", "states", "choice", "true-false", "free-text"] as const;
+
+export const quizQuestionSchema = z.discriminatedUnion(
+  "type",
+  [
+    z.strictObject({ ...questionBase, type: z.literal("next-state"), state: stateName, event: eventName, answer: stateName }),
+    z.strictObject({ ...questionBase, type: z.literal("sends"), state: stateName, event: eventName, answer: z.string() }),
+    z.strictObject({
+      ...questionBase,
+      type: z.literal("states"),
+      scenario: z.string(),
+      side: z.enum(["client", "server"], { error: "side must be client or server" }),
+      lose: z.array(z.number().int().min(1)).optional(),
+      answer: z.array(stateName).min(1),
+    }),
+    z
+      .strictObject({
+        ...questionBase,
+        type: z.literal("choice"),
+        choices: z.array(bilingualText).min(2, "needs at least two choices"),
+        answer: z.number().int().min(0, "answer is the index of the right choice, from 0"),
+        claims: z.array(claimObject).optional(),
+      })
+      .refine((question) => question.answer < question.choices.length, {
+        message: "answer is past the last choice (choices are counted from 0)",
+        path: ["answer"],
+      }),
+    z.strictObject({ ...questionBase, type: z.literal("true-false"), answer: z.boolean(), claim: claimObject.optional() }),
+    z.strictObject({ ...questionBase, type: z.literal("free-text"), keyPoints: bilingualList }),
+  ],
+  { error: (issue) => (issue.code === "invalid_union" ? `type must be one of: ${QUESTION_TYPES.join(", ")}` : undefined) },
+);
+export type QuizQuestionInput = z.infer<typeof quizQuestionSchema>;
+
+export const quizFileSchema = z.strictObject({
+  id: contentId,
+  title: bilingualText,
+  description: bilingualText.optional(),
+  author: z.string().optional(),
+  topics: z.array(z.enum(QUIZ_TOPICS, { error: `topics must be from: ${QUIZ_TOPICS.join(", ")}` })).optional(),
+  questions: z.array(quizQuestionSchema).min(1, "a quiz needs at least one question"),
+});
+export type QuizFile = z.infer<typeof quizFileSchema>;

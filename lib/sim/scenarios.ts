@@ -131,8 +131,8 @@ export const SCENARIOS: readonly ScenarioDefinition[] = [
   {
     name: "lost-syn-ack",
     description: {
-      en: "The server's SYN+ACK is lost; the client's retransmitted SYN draws it out again.",
-      zh: "服务器的 SYN+ACK 丢失；客户端重传的 SYN 使服务器再次发送 SYN+ACK。",
+      en: "The server's SYN+ACK is lost; the client's resent SYN only draws a bare ACK, and the server's own timer resends the SYN+ACK.",
+      zh: "服务器的 SYN+ACK 丢失；客户端重传的 SYN 只换来一个纯 ACK，服务器自己的重传定时器再次发送 SYN+ACK。",
     },
     setup: () => ({ ...handshake(), network: { lose: [2] } }),
   },

@@ -395,11 +395,17 @@ class Simulation {
     if (!first && endpoint.outstanding.length > 0) this.restartRetransmissionTimer(endpoint);
   }
 
+  /**
+   * The FIN carries any data still queued (a CLOSE in SYN_RECEIVED after a
+   * SEND that had to wait): one step puts one segment on the wire.
+   */
   private sendFin(endpoint: Endpoint): void {
-    this.flushQueuedData(endpoint);
-    endpoint.finSeq = endpoint.sndNxt;
-    endpoint.sndNxt = seqAdd(endpoint.sndNxt, 1);
-    this.emit(endpoint, { flags: "FIN+ACK", seq: endpoint.finSeq, ack: endpoint.rcvNxt, len: 0 }, true);
+    const len = endpoint.queuedBytes;
+    endpoint.queuedBytes = 0;
+    const seq = endpoint.sndNxt;
+    endpoint.finSeq = seqAdd(seq, len);
+    endpoint.sndNxt = seqAdd(endpoint.finSeq, 1);
+    this.emit(endpoint, { flags: "FIN+ACK", seq, ack: endpoint.rcvNxt, len }, true);
   }
 
   private flushQueuedData(endpoint: Endpoint): void {

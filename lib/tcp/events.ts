@@ -1,3 +1,5 @@
+import { parseFlags } from "./flags";
+
 /**
  * The events that drive the machine: user calls (RFC 9293 section 3.10.1-5),
  * arriving segments (3.10.7) and timers (3.10.8).
@@ -26,20 +28,18 @@ export type TcpEvent = (typeof TCP_EVENTS)[number];
 
 export const USER_CALLS = ["passive open", "active open", "send", "close", "abort"] as const satisfies readonly TcpEvent[];
 
-const EVENT_KEYS = new Map<string, TcpEvent>(TCP_EVENTS.map((event) => [eventKey(event), event]));
+const EVENT_KEYS = new Map<string, TcpEvent>(TCP_EVENTS.map((event) => [event.toLowerCase(), event]));
 
-function eventKey(input: string): string {
-  return input
-    .trim()
-    .toLowerCase()
-    .replace(/^(receive|recv|rcvd?)\b/, "rcv")
-    .replace(/\s*[+,/]\s*/g, "+")
-    .replace(/\s+/g, " ");
-}
-
-/** The canonical event for a spelling such as "RCV syn,ack" or "Timeout", or null. */
+/**
+ * The canonical event for a spelling such as "RCV syn,ack", "received ACK+SYN",
+ * "rcv SYN ACK" or "Timeout", or null. The bits after "rcv" may come in any order.
+ */
 export function parseEvent(input: string): TcpEvent | null {
-  return EVENT_KEYS.get(eventKey(input)) ?? null;
+  const text = input.trim().toLowerCase().replace(/\s+/g, " ");
+  const received = /^(?:rcv|rcvd|recv|receive|received|receiving)\s+(.+)$/.exec(text);
+  if (!received) return EVENT_KEYS.get(text) ?? null;
+  const flags = parseFlags(received[1]!);
+  return flags ? (EVENT_KEYS.get(`rcv ${flags.toLowerCase()}`) ?? null) : null;
 }
 
 export function isUserCall(event: TcpEvent): boolean {

@@ -35,7 +35,12 @@ const indexes = new WeakMap<Machine, Map<string, TableRow>>();
 function indexOf(machine: Machine): Map<string, TableRow> {
   let index = indexes.get(machine);
   if (!index) {
-    index = new Map(machine.rows.map((row) => [key(row.from, row.event), row]));
+    index = new Map();
+    for (const row of machine.rows) {
+      const rowKey = key(row.from, row.event);
+      if (index.has(rowKey)) throw new Error(`machine ${machine.name} has two rows for ${row.from} × ${row.event}`);
+      index.set(rowKey, row);
+    }
     indexes.set(machine, index);
   }
   return index;

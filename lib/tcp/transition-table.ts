@@ -231,10 +231,10 @@ export const TRANSITIONS = [
     "SYN_RECEIVED",
     "rcv SYN",
     "SYN_RECEIVED",
-    "SYN+ACK",
+    "ACK",
     "reply",
     "3.10.7.4",
-    "A duplicate of the SYN already received lies outside the window and is answered; since our SYN is still unacknowledged, the answer is the SYN+ACK again (as Linux and BSD do).",
+    "A duplicate of the SYN already received (SEG.SEQ = IRS, before RCV.NXT) fails the sequence check: send <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> and drop it. (Linux and BSD resend the SYN+ACK instead; the RFC leaves that to the retransmission timer.)",
   ),
   row(
     "SYN_RECEIVED",
@@ -269,9 +269,9 @@ export const TRANSITIONS = [
     "rcv RST",
     "LISTEN",
     null,
-    "transition",
+    "arrow",
     "3.10.7.4",
-    "The connection came from LISTEN (passive OPEN): return to LISTEN; the user need not be told.",
+    "The connection came from LISTEN (passive OPEN): return to LISTEN; the user need not be told (Figure 5, note 1).",
     {
       whenActiveOpen: {
         to: "CLOSED",
@@ -295,7 +295,7 @@ export const TRANSITIONS = [
   row("ESTABLISHED", "rcv FIN", "CLOSE_WAIT", "ACK", "arrow", "3.10.7.4", 'The peer has finished sending: RCV.NXT passes the FIN, ACK it, tell the user "connection closing".'),
   ackOfUnsentFin("ESTABLISHED"),
   resetCloses("ESTABLISHED"),
-  row("ESTABLISHED", "timeout", "ESTABLISHED", null, "no-change", "3.10.8", "Only data can be outstanding here: it is retransmitted, and the state does not change."),
+  row("ESTABLISHED", "timeout", "ESTABLISHED", "ACK", "reply", "3.10.8", "Only data can be outstanding here: the segment at the front of the retransmission queue is sent again (it carries ACK); the state does not change."),
 
   // FIN_WAIT_1: our FIN is out, not yet acknowledged.
   alreadyOpen("FIN_WAIT_1", "passive open"),
@@ -369,7 +369,7 @@ export const TRANSITIONS = [
   finAgain("CLOSE_WAIT", "rcv FIN"),
   ackOfUnsentFin("CLOSE_WAIT"),
   resetCloses("CLOSE_WAIT"),
-  row("CLOSE_WAIT", "timeout", "CLOSE_WAIT", null, "no-change", "3.10.8", "Only data can be outstanding here: it is retransmitted, and the state does not change."),
+  row("CLOSE_WAIT", "timeout", "CLOSE_WAIT", "ACK", "reply", "3.10.8", "Only data can be outstanding here: the segment at the front of the retransmission queue is sent again (it carries ACK); the state does not change."),
 
   // CLOSING: both FINs are out; ours is not yet acknowledged.
   alreadyOpen("CLOSING", "passive open"),

@@ -1,0 +1,210 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { allOutcomes, TCP_EVENTS, TCP_STATES } from "@/lib/tcp";
+import { runScenario, SCENARIOS } from "@/lib/sim";
+import { runAll, type CliResult } from "./run-tcp";
+
+/*
+ * The CLI as a process. Every command runs once, all at the same time, before
+ * the tests; each test reads its command's exit code, stdout and stderr.
+ */
+const COMMANDS = {
+  tableJson: ["table", "--json"],
+  tableText: ["table"],
+  stepJson: ["step", "SYN_RCVD", "rcv ACK", "--json"],
+  stepText: ["step", "fin-wait-1", "RCV fin,ack"],
+  scenarios: ["scenarios"],
+  openJson: ["scenario", "open", "--isn-client", "1000", "--isn-server", "5000", "--json"],
+  openLose2: ["scenario", "open", "--isn-client", "1000", "--isn-server", "5000", "--lose", "2", "--json"],
+  diagram: ["scenario", "lost-syn-ack"],
+  help: ["help"],
+  badState: ["step", "SYN_RCVDX", "rcv ACK"],
+  badEvent: ["step", "LISTEN", "rcv PSH"],
+  badScenario: ["scenario", "four-way-open"],
+  badFlag: ["table", "--jsn"],
+  missingArgument: ["step", "LISTEN"],
+  loseNotNumber: ["scenario", "open", "--lose", "two"],
+} as const;
+
+type Command = keyof typeof COMMANDS;
+let results: Record<Command, CliResult>;
+
+beforeAll(async () => {
+  results = await runAll(COMMANDS);
+}, 60_000);
+
+const ok = (name: Command) => {
+  const result = results[name];
+  expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: "" });
+  return result.stdout;
+};
+
+describe("tcp table", () => {
+  it("--json is an array of 132 outcomes, each {from, event, to, sends, note, rfc, kind}", () => {
+    const table = JSON.parse(ok("tableJson")) as Record<string, unknown>[];
+    expect(table).toHaveLength(132);
+    for (const row of table) {
+      expect(Object.keys(row).sort()).toEqual(["event", "from", "kind", "note", "rfc", "sends", "to"]);
+      expect(TCP_STATES).toContain(row.from);
+      expect(TCP_STATES).toContain(row.to);
+      expect(TCP_EVENTS).toContain(row.event);
+      expect(row.sends === null || typeof row.sends === "string").toBe(true);
+      expect(typeof row.note).toBe("string");
+      expect(row.rfc).toMatch(/^3(\.\d+)+$/);
+    }
+  });
+
+  it("--json is the machine's table, row for row", () => {
+    const table = JSON.parse(ok("tableJson")) as Record<string, unknown>[];
+    const expected = allOutcomes().map(({ from, event, to, sends, note, rfc, kind }) => ({ from, event, to, sends, note, rfc, kind }));
+    expect(table).toEqual(expected);
+  });
+
+  it("without --json, one readable entry per outcome", () => {
+    const text = ok("tableText");
+    expect(text).toContain("ESTABLISHED + close → FIN_WAIT_1, sends FIN+ACK");
+    expect(text).toContain("LISTEN + rcv RST → LISTEN, sends nothing");
+    expect(text.match(/ → /g)).toHaveLength(132);
+  });
+});
+
+describe("tcp step", () => {
+  it('step SYN_RCVD "rcv ACK" --json gives the SYN_RECEIVED outcome', () => {
+    expect(JSON.parse(ok("stepJson"))).toEqual({
+      from: "SYN_RECEIVED",
+      event: "rcv ACK",
+      to: "ESTABLISHED",
+      sends: null,
+      note: expect.any(String),
+      rfc: "3.10.7.4",
+      kind: "arrow",
+    });
+  });
+
+  it("accepts ss-style states and loose event spellings, and prints the outcome with its RFC section", () => {
+    const text = ok("stepText");
+    expect(text).toContain("FIN_WAIT_1 + rcv FIN+ACK → TIME_WAIT, sends ACK");
+    expect(text).toContain("RFC 9293 §3.10.7.4");
+  });
+});
+
+describe("tcp scenarios", () => {
+  it("prints one line per scenario: its name, then its description", () => {
+    const lines = ok("scenarios").trimEnd().split("\n");
+    expect(lines).toHaveLength(SCENARIOS.length);
+    SCENARIOS.forEach((scenario, i) => {
+      expect(lines[i]).toMatch(new RegExp(`^${scenario.name}\\s+`));
+      expect(lines[i]).toContain(scenario.description.en);
+    });
+  });
+});
+
+describe("tcp scenario", () => {
+  it("open --isn-client 1000 --isn-server 5000 --json: the handshake's steps and numbers", () => {
+    const trace = JSON.parse(ok("openJson"));
+    expect(trace).toMatchObject({ scenario: "open", isn: { client: 1000, server: 5000 } });
+    expect(trace.steps).toEqual([
+      {
+        t: 0,
+        event: "active open",
+        at: "client",
+        segment: { n: 1, from: "client", flags: "SYN", seq: 1000, ack: null, len: 0 },
+        client: "SYN_SENT",
+        server: "LISTEN",
+        note: expect.any(String),
+        rfc: "3.10.1",
+      },
+      {
+        t: 50,
+        event: "rcv SYN",
+        at: "server",
+        segment: { n: 2, from: "server", flags: "SYN+ACK", seq: 5000, ack: 1001, len: 0 },
+        received: 1,
+        client: "SYN_SENT",
+        server: "SYN_RECEIVED",
+        note: expect.any(String),
+        rfc: "3.10.7.2",
+      },
+      {
+        t: 100,
+        event: "rcv SYN+ACK",
+        at: "client",
+        segment: { n: 3, from: "client", flags: "ACK", seq: 1001, ack: 5001, len: 0 },
+        received: 2,
+        client: "ESTABLISHED",
+        server: "SYN_RECEIVED",
+        note: expect.any(String),
+        rfc: "3.10.7.3",
+      },
+      {
+        t: 150,
+        event: "rcv ACK",
+        at: "server",
+        segment: null,
+        received: 3,
+        client: "ESTABLISHED",
+        server: "ESTABLISHED",
+        note: expect.any(String),
+        rfc: "3.10.7.4",
+      },
+    ]);
+  });
+
+  it("--json is the simulator's trace, unchanged", () => {
+    const trace = JSON.parse(ok("openJson"));
+    expect(trace).toEqual(JSON.parse(JSON.stringify(runScenario("open", { isn: { client: 1000, server: 5000 } }))));
+  });
+
+  it("--lose 2 drops the second segment (the SYN+ACK), and the handshake recovers", () => {
+    const trace = JSON.parse(ok("openLose2"));
+    const lost = trace.steps.filter((step: { event: string }) => step.event === "lost");
+    expect(lost).toEqual([expect.objectContaining({ at: "network", lost: 2, segment: null })]);
+    const segments = trace.steps.flatMap((step: { segment: unknown }) => (step.segment ? [step.segment] : []));
+    expect(segments[1]).toEqual({ n: 2, from: "server", flags: "SYN+ACK", seq: 5000, ack: 1001, len: 0 });
+    expect(trace.steps.at(-1)).toMatchObject({ client: "ESTABLISHED", server: "ESTABLISHED" });
+    expect(trace.steps.some((step: { received?: number }) => step.received === 2)).toBe(false);
+  });
+
+  it("without --json: a diagram with the states, the segment labels and the losses", () => {
+    const text = ok("diagram");
+    expect(text.split("\n")[0]).toContain("lost-syn-ack");
+    for (const state of ["CLOSED", "LISTEN", "SYN_SENT", "SYN_RECEIVED", "ESTABLISHED"]) expect(text).toContain(state);
+    expect(text).toContain("#1 SYN seq=100");
+    expect(text).toContain("#2 SYN+ACK seq=300 ack=101");
+    expect(text).toContain("#6 ACK seq=101 ack=301");
+    expect(text).toContain("✗ #2 lost");
+    expect(text).toMatch(/─▶/);
+    expect(text).toMatch(/◀─/);
+    expect(text).not.toMatch(/^\s*[[{]/);
+  });
+});
+
+describe("tcp help", () => {
+  it("prints the usage and exits 0", () => {
+    const text = ok("help");
+    expect(text).toMatch(/^usage: npm run -s tcp -- <command>/);
+    for (const command of ["table", "step", "scenarios", "scenario"]) expect(text).toContain(`  ${command} `);
+  });
+});
+
+describe("usage errors: exit code 2, one line on stderr naming the valid choices, nothing on stdout, no stack trace", () => {
+  const cases: [Command, string, (string | RegExp)[]][] = [
+    ["badState", "an unknown state", ['unknown state "SYN_RCVDX"', ...TCP_STATES]],
+    ["badEvent", "an unknown event", ['unknown event "rcv PSH"', ...TCP_EVENTS]],
+    ["badScenario", "an unknown scenario", ['unknown scenario "four-way-open"', ...SCENARIOS.map((s) => s.name)]],
+    ["badFlag", "an unknown flag", ["unknown flag --jsn", "--json"]],
+    ["missingArgument", "a missing argument", ['"step" takes 2 arguments', 'step <STATE> "<event>"']],
+    ["loseNotNumber", "a --lose that is not a number", ["--lose", /number/]],
+  ];
+
+  it.each(cases)("%s: %s", (name, _what, mentions) => {
+    const { code, stdout, stderr } = results[name];
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr.endsWith("\n")).toBe(true);
+    expect(stderr.trimEnd().split("\n")).toHaveLength(1);
+    expect(stderr).toMatch(/^tcp: /);
+    expect(stderr).not.toMatch(/\bat .*:\d+/);
+    expect(stderr).not.toMatch(/internal error|Error:/);
+    for (const mention of mentions) expect(stderr).toMatch(mention);
+  });
+});

@@ -1,10 +1,10 @@
 import type { z } from "zod";
-import { parseEvent, parseState, transition } from "../tcp";
+import { parseEvent, parseState, TCP_STATES, transition } from "../tcp";
 import { SCENARIO_NAMES } from "../sim";
 import { checkClaim, type ClaimProblem } from "./claims";
-import type { Card, ContentFile, ContentProblem, ContentReport, Deck, Note, Quiz } from "./content-model";
+import type { Card, ContentFile, ContentProblem, ContentReport, Deck, Note, Quiz, StateInfo } from "./content-model";
 import { parseMarkdownNote } from "./markdown-note";
-import { cardSchema, deckHeaderSchema, noteFrontMatter, quizFileSchema, type QuizQuestionInput } from "./schema";
+import { cardSchema, deckHeaderSchema, noteFrontMatter, quizFileSchema, stateInfoFileSchema, type QuizQuestionInput } from "./schema";
 import { YamlSource, type YamlPath } from "./yaml-source";
 
 /**
@@ -18,6 +18,7 @@ export function checkContent(files: readonly ContentFile[]): ContentReport {
   const notes: Note[] = [];
   const decks: Deck[] = [];
   const quizzes: Quiz[] = [];
+  const states: StateInfo[] = [];
   let claims = 0;
   let questions = 0;
   let cardCount = 0;
@@ -39,6 +40,10 @@ export function checkContent(files: readonly ContentFile[]): ContentReport {
         if (result.deck) decks.push(result.deck);
         break;
       }
+      case "states": {
+        states.push(...checkStatesFile(file, report));
+        break;
+      }
       case "quiz": {
         const result = checkQuizFile(file, report);
         claims += result.claims;
@@ -55,6 +60,7 @@ export function checkContent(files: readonly ContentFile[]): ContentReport {
   const failingCards = new Set(problems.map((problem) => `${problem.path}:${problem.line}`));
   const validDecks = decks.map((deck) => ({ ...deck, cards: deck.cards.filter((card) => !failingCards.has(`${card.sourcePath}:${card.sourceLine}`)) }));
   return {
+    states,
     notes: notes.filter((note) => !failing.has(note.sourcePath)),
     decks: validDecks.filter((deck) => deck.cards.length > 0),
     quizzes: quizzes.filter((quiz) => !failing.has(quiz.sourcePath)),
@@ -71,14 +77,18 @@ export function checkContent(files: readonly ContentFile[]): ContentReport {
   };
 }
 
-type Kind = "note" | "deck" | "quiz";
+type Kind = "note" | "deck" | "quiz" | "states";
 
-/** Notes are Markdown; YAML under a quizzes/ folder is a quiz, other YAML a deck. README.md is for people. */
+/**
+ * Notes are Markdown; states.yaml holds the states' names and meanings; YAML
+ * under a quizzes/ folder is a quiz, other YAML a deck. README.md is for people.
+ */
 export function kindOf(path: string): Kind | null {
   const name = path.split(/[\\/]/).pop() ?? path;
   if (name.toLowerCase() === "readme.md") return null;
   if (name.endsWith(".md")) return "note";
   if (!/\.ya?ml$/.test(name)) return null;
+  if (/^states\.ya?ml$/.test(name)) return "states";
   return /(^|[\\/])quizzes[\\/]/.test(path) ? "quiz" : "deck";
 }
 
@@ -178,6 +188,31 @@ function checkDeckFile(file: ContentFile, report: Report): { deck?: Deck; claims
     });
   });
   return { claims, cards: header.cards.length, deck: { id: header.deck.id, title: header.deck.title, sourcePath: file.path, cards } };
+}
+
+// ---- states.yaml ----
+
+function checkStatesFile(file: ContentFile, report: Report): StateInfo[] {
+  const source = new YamlSource(file.text);
+  if (source.problems.length > 0) {
+    source.problems.forEach((problem) => report(problem.line, problem.message));
+    return [];
+  }
+  const parsed = validate(stateInfoFileSchema, source.value, source, [], report);
+  if (!parsed) return [];
+  const found = new Map<string, number>();
+  const infos: StateInfo[] = [];
+  parsed.states.forEach((entry, index) => {
+    const state = parseState(entry.state);
+    const line = source.lineOf(["states", index, "state"]);
+    if (!state) return report(line, `unknown state "${entry.state}"; valid: ${TCP_STATES.join(", ")}`);
+    if (found.has(state)) return report(line, `${state} is already described in entry ${found.get(state)! + 1}`);
+    found.set(state, index);
+    infos.push({ state, name: entry.name, meaning: entry.meaning });
+  });
+  const missing = TCP_STATES.filter((state) => !found.has(state));
+  if (missing.length > 0) report(source.lineOf(["states"]), `states.yaml must describe all 11 states; missing: ${missing.join(", ")}`);
+  return missing.length > 0 ? [] : infos;
 }
 
 // ---- quizzes ----

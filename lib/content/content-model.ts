@@ -1,3 +1,4 @@
+import type { TcpState } from "../tcp";
 import type { BilingualList, BilingualText, CardKind, ContentTag, QuizFile } from "./schema";
 
 /*
@@ -39,6 +40,13 @@ export interface Deck {
 
 export type Quiz = QuizFile & { sourcePath: string };
 
+/** A state's short name and meaning, from content/states.yaml. */
+export interface StateInfo {
+  state: TcpState;
+  name: BilingualText;
+  meaning: BilingualText;
+}
+
 export interface ContentProblem {
   path: string;
   line: number;
@@ -56,6 +64,7 @@ export interface ContentCounts {
 }
 
 export interface ContentReport {
+  states: StateInfo[];
   notes: Note[];
   decks: Deck[];
   quizzes: Quiz[];

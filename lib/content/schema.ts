@@ -142,3 +142,16 @@ export const quizFileSchema = z.strictObject({
   questions: z.array(quizQuestionSchema).min(1, "a quiz needs at least one question"),
 });
 export type QuizFile = z.infer<typeof quizFileSchema>;
+
+export const stateInfoFileSchema = z.strictObject({
+  states: z
+    .array(
+      z.strictObject({
+        state: z.string({ error: "state must be a state name" }),
+        name: bilingualText,
+        meaning: bilingualText,
+      }),
+    )
+    .min(1),
+});
+export type StateInfoFile = z.infer<typeof stateInfoFileSchema>;

@@ -257,7 +257,7 @@ class Simulation {
 
     // Segments answered and dropped do not advance SND.UNA or RCV.NXT.
     const dropped = !changes && (outcome.kind === "reply" || outcome.kind === "no-change") && !retransmittedFin && !isQuietAck(from, event, outcome);
-    if (!dropped || retransmittedFin) this.acceptAck(endpoint, segment);
+    if (!dropped) this.acceptAck(endpoint, segment);
     if (!dropped) {
       this.deliver(endpoint, deliver);
       if ((event === "rcv FIN" || event === "rcv FIN+ACK") && !retransmittedFin) {

@@ -83,8 +83,8 @@ function resetForAck(state: "CLOSED" | "LISTEN", event: TcpEvent): Row {
 /** 3.10.7.4 fourth check (RFC 5961 section 4): a SYN in a synchronized state gets a challenge ACK. */
 function challengeAck(state: TcpState, event: "rcv SYN" | "rcv SYN+ACK"): Row {
   const extra =
-    state === "TIME_WAIT"
-      ? " A new connection may reuse the ports from TIME_WAIT only with timestamps (RFC 6191), which this machine does not model."
+    state === "TIME_WAIT" && event === "rcv SYN"
+      ? " RFC 9293 lets a new connection take over the ports from TIME_WAIT when timestamps show the SYN is new (RFC 6191), as RFC 1122 did for a larger ISN; this machine models neither."
       : event === "rcv SYN+ACK" && state === "ESTABLISHED"
         ? " A retransmitted SYN+ACK (our third ACK was lost) gets exactly the ACK it needs."
         : "";
@@ -136,6 +136,23 @@ function finAgain(state: TcpState, event: "rcv FIN" | "rcv FIN+ACK"): Row {
   );
 }
 
+/**
+ * 3.10.7.4 first check: once the peer's FIN has been received, any FIN that
+ * arrives is a duplicate lying before RCV.NXT. It is answered with an ACK and
+ * dropped, its ACK field unread, even if that field now covers our FIN.
+ */
+function duplicateFin(state: "CLOSING" | "LAST_ACK"): Row {
+  return row(
+    state,
+    "rcv FIN+ACK",
+    state,
+    "ACK",
+    "reply",
+    "3.10.7.4",
+    `The peer's FIN was already received, so this is a retransmission lying before RCV.NXT: it fails the sequence check, is answered <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> and dropped without reading its ACK field; remain in ${state} until a proper ACK of our FIN. (Linux, whose window check is looser, would take the ACK.)`,
+  );
+}
+
 function ackOnlyAdvances(state: TcpState, why: string): Row {
   return row(state, "rcv ACK", state, null, "no-change", "3.10.7.4", why);
 }
@@ -158,7 +175,7 @@ export const TRANSITIONS = [
     "RST+ACK",
     "reply",
     "3.10.7.1",
-    "No TCB (nothing listens on the port): a segment without ACK is answered <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK>; the peer sees \"connection refused\".",
+    "No TCB (nothing listens on the port): a segment without ACK is answered <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK>; the peer in SYN_SENT reports \"connection reset\" (sockets call it ECONNREFUSED, connection refused).",
   ),
   resetForAck("CLOSED", "rcv SYN+ACK"),
   resetForAck("CLOSED", "rcv ACK"),
@@ -381,15 +398,7 @@ export const TRANSITIONS = [
   challengeAck("CLOSING", "rcv SYN+ACK"),
   row("CLOSING", "rcv ACK", "TIME_WAIT", null, "arrow", "3.10.7.4", "The ACK acknowledges our FIN: enter TIME_WAIT and start the 2MSL timer."),
   finAgain("CLOSING", "rcv FIN"),
-  row(
-    "CLOSING",
-    "rcv FIN+ACK",
-    "TIME_WAIT",
-    "ACK",
-    "transition",
-    "3.10.7.4",
-    "A retransmitted FIN that now acknowledges our FIN: enter TIME_WAIT, ACK the FIN, start the 2MSL timer.",
-  ),
+  duplicateFin("CLOSING"),
   resetCloses("CLOSING"),
   retransmit("CLOSING", "FIN+ACK", "the FIN"),
 
@@ -403,15 +412,7 @@ export const TRANSITIONS = [
   challengeAck("LAST_ACK", "rcv SYN+ACK"),
   row("LAST_ACK", "rcv ACK", "CLOSED", null, "arrow", "3.10.7.4", "Our FIN is acknowledged: delete the TCB. The passive closer needs no TIME_WAIT."),
   finAgain("LAST_ACK", "rcv FIN"),
-  row(
-    "LAST_ACK",
-    "rcv FIN+ACK",
-    "CLOSED",
-    null,
-    "transition",
-    "3.10.7.4",
-    "A retransmitted FIN whose ACK now covers our FIN: our FIN is acknowledged, so delete the TCB and return.",
-  ),
+  duplicateFin("LAST_ACK"),
   resetCloses("LAST_ACK"),
   retransmit("LAST_ACK", "FIN+ACK", "the FIN"),
 
@@ -427,5 +428,5 @@ export const TRANSITIONS = [
   finAgain("TIME_WAIT", "rcv FIN"),
   finAgain("TIME_WAIT", "rcv FIN+ACK"),
   resetCloses("TIME_WAIT"),
-  row("TIME_WAIT", "timeout", "CLOSED", null, "arrow", "3.10.8", "2MSL have passed since the last FIN was acknowledged: delete the TCB."),
+  row("TIME_WAIT", "timeout", "CLOSED", null, "arrow", "3.10.8", "The 2MSL timer, started on entering TIME_WAIT and restarted by any retransmitted FIN, has run out: delete the TCB."),
 ] as const satisfies readonly Row[];

@@ -5,6 +5,7 @@ const MIDDLE_WIDTH = 54;
 
 /** Label of a segment as learners write it: "#2 SYN+ACK seq=300 ack=101". */
 export function describeSegment(segment: Segment): string {
+  if (Number.isNaN(segment.seq)) return `#${segment.n} ??? seq=? ack=?`;
   const ack = segment.ack === null ? "" : ` ack=${segment.ack}`;
   const len = segment.len > 0 ? ` len=${segment.len}` : "";
   return `#${segment.n} ${segment.flags} seq=${segment.seq}${ack}${len}`;
@@ -14,15 +15,32 @@ export function describeSegment(segment: Segment): string {
  * A sequence diagram for the terminal: time, the client's state, the segment
  * sent at that step as an arrow, the server's state.
  */
-export function renderSequenceDiagram(trace: Trace): string {
+export type DiagramBlank = { kind: "segment"; n: number } | { kind: "state"; step: number; side: "client" | "server" };
+
+export function renderSequenceDiagram(trace: Trace, blank?: DiagramBlank): string {
   const header = `${"t (ms)".padStart(8)}  ${"client".padEnd(STATE_WIDTH)} ${"".padEnd(MIDDLE_WIDTH)} ${"server".padEnd(STATE_WIDTH)} event`;
   const start = `${"".padStart(8)}  ${trace.initial.client.padEnd(STATE_WIDTH)} ${center("(start)", MIDDLE_WIDTH)} ${trace.initial.server}`;
-  const lines = trace.steps.map(
-    (step) => `${String(step.t).padStart(8)}  ${step.client.padEnd(STATE_WIDTH)} ${middle(step)} ${step.server.padEnd(STATE_WIDTH)} ${eventLabel(step)}`,
-  );
+  const hidden = hiddenStates(trace, blank);
+  const lines = trace.steps.map((step, index) => {
+    const client = hidden.has(`client:${index}`) ? "?" : step.client;
+    const server = hidden.has(`server:${index}`) ? "?" : step.server;
+    const masked = blank?.kind === "segment" && step.segment?.n === blank.n ? { ...step, segment: { ...step.segment, flags: "?", seq: Number.NaN, ack: null } } : step;
+    return `${String(step.t).padStart(8)}  ${client.padEnd(STATE_WIDTH)} ${middle(masked)} ${server.padEnd(STATE_WIDTH)} ${eventLabel(step)}`;
+  });
   const title = `${trace.scenario}  (machine ${trace.machine}; ISN client=${trace.isn.client}, server=${trace.isn.server})`;
   const bytes = `bytes delivered: client ${trace.bytes.client.delivered}, server ${trace.bytes.server.delivered}`;
   return [title, "", header, start, ...lines, "", bytes].join("\n");
+}
+
+/** A blanked state stays hidden on every row until that side's state changes again. */
+function hiddenStates(trace: Trace, blank?: DiagramBlank): Set<string> {
+  const hidden = new Set<string>();
+  if (blank?.kind !== "state") return hidden;
+  const state = trace.steps[blank.step]?.[blank.side];
+  for (let index = blank.step; index < trace.steps.length && trace.steps[index]![blank.side] === state; index++) {
+    hidden.add(`${blank.side}:${index}`);
+  }
+  return hidden;
 }
 
 function eventLabel(step: TraceStep): string {

@@ -1,0 +1,47 @@
+import type { QuestionContext } from "./context";
+import { generateMatch, generateWhy } from "./generators/content-questions";
+import type { Generator } from "./generators/draft";
+import { generateOrder } from "./generators/order-questions";
+import { generateSegment } from "./generators/segment-questions";
+import { generateSeqArith } from "./generators/seq-arith-questions";
+import { generateTraceGap } from "./generators/trace-gap-questions";
+import { generateNextState, generateSends } from "./generators/transition-questions";
+import { generateTrueFalse } from "./generators/true-false-questions";
+import { generateWhatIf } from "./generators/what-if-questions";
+import { generateWhichSide } from "./generators/which-side-questions";
+import { QUESTION_KINDS, type Question, type QuestionKind } from "./question";
+import { Random } from "./random";
+
+export const GENERATORS: Record<QuestionKind, Generator> = {
+  "next-state": generateNextState,
+  segment: generateSegment,
+  sends: generateSends,
+  order: generateOrder,
+  match: generateMatch,
+  "which-side": generateWhichSide,
+  "what-if": generateWhatIf,
+  "true-false": generateTrueFalse,
+  "trace-gap": generateTraceGap,
+  why: generateWhy,
+  "seq-arith": generateSeqArith,
+};
+
+/** One question of `kind`, a pure function of `seed` and the content. */
+export function generateQuestion(kind: QuestionKind, seed: number, context: QuestionContext): Question {
+  const draft = GENERATORS[kind](new Random(seed), context);
+  return { id: `${kind}-${(seed >>> 0).toString(36)}`, kind, seed: seed >>> 0, ...draft };
+}
+
+export interface GenerateOptions {
+  kinds?: readonly QuestionKind[];
+  count: number;
+  seed: number;
+}
+
+/** `count` questions cycling through `kinds` (all kinds by default), each with its own seed drawn from `seed`. */
+export function generateQuestions(options: GenerateOptions, context: QuestionContext): Question[] {
+  const kinds = options.kinds && options.kinds.length > 0 ? options.kinds : QUESTION_KINDS;
+  const random = new Random(options.seed);
+  const order = random.shuffle(kinds);
+  return Array.from({ length: options.count }, (_, index) => generateQuestion(order[index % order.length]!, random.uint32(), context));
+}

@@ -1,0 +1,77 @@
+import { stateSequence, type Side } from "../../sim";
+import { explainTrace } from "../explain";
+import { scenarioName, SIDE_NAMES } from "../phrases";
+import type { Choice } from "../question";
+import type { Random } from "../random";
+import type { QuestionDraft } from "./draft";
+import { testsUpTo } from "./segment-questions";
+import { run, scenarioTopics } from "./scenario-pools";
+
+const SEGMENT_ORDER_SCENARIOS = ["open", "close-client-first", "close-server-first", "close-combined", "rst-closed-port"] as const;
+const STATE_ORDER_SCENARIOS = ["open", "simultaneous-open", "close-client-first", "close-server-first", "close-combined", "simultaneous-close", "half-close", "old-duplicate-syn"] as const;
+
+/** A shuffle that is never the answer itself, so there is always something to do. */
+function shuffledAway<T>(items: T[], random: Random): T[] {
+  if (items.length < 2) return items;
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const shuffled = random.shuffle(items);
+    if (shuffled.some((item, index) => item !== items[index])) return shuffled;
+  }
+  return [...items.slice(1), items[0]!];
+}
+
+/** `order`: put a scenario's segments, or one side's states, in order. */
+export function generateOrder(random: Random): QuestionDraft {
+  return random.chance(0.5) ? orderSegments(random) : orderStates(random);
+}
+
+function orderSegments(random: Random): QuestionDraft {
+  const scenario = run(random.pick(SEGMENT_ORDER_SCENARIOS), { client: random.int(1, 9) * 1000, server: random.int(1, 9) * 1000 + 500 });
+  const items: Choice[] = scenario.segments.map((segment) => {
+    const direction = segment.from === "client" ? "client → server" : "server → client";
+    const ack = segment.ack === null ? "" : ` ack=${segment.ack}`;
+    const text = `${direction}  ${segment.flags} seq=${segment.seq}${ack}`;
+    return { id: `s${segment.n}`, label: { zh: text, en: text } };
+  });
+  const name = scenarioName(scenario.scenario);
+  return {
+    params: { scenario: scenario.scenario, isn: scenario.isn, what: "segments" },
+    prompt: {
+      zh: `把${name.zh}中的报文段按发送顺序排列（客户端 ISN = ${scenario.isn.client}，服务器 ISN = ${scenario.isn.server}）。`,
+      en: `Put the segments of ${name.en} in the order they are sent (client ISN ${scenario.isn.client}, server ISN ${scenario.isn.server}).`,
+    },
+    input: "order",
+    choices: shuffledAway(items, random),
+    answer: items.map((item) => item.id),
+    explanation: explainTrace(scenario.trace),
+    tests: testsUpTo(scenario, scenario.trace.steps.length),
+    trace: { scenario: scenario.scenario, lose: [], isn: scenario.isn },
+    topics: [...new Set([...scenarioTopics(scenario.scenario), "seq-ack"])],
+  };
+}
+
+function orderStates(random: Random): QuestionDraft {
+  const scenario = run(random.pick(STATE_ORDER_SCENARIOS), { client: 100, server: 300 });
+  const candidates = (["client", "server"] as Side[]).filter((side) => {
+    const states = stateSequence(scenario.trace, side);
+    return states.length >= 3 && new Set(states).size === states.length;
+  });
+  const side = random.pick(candidates);
+  const states = stateSequence(scenario.trace, side);
+  const items: Choice[] = states.map((state) => ({ id: state, label: { zh: state, en: state } }));
+  const name = scenarioName(scenario.scenario);
+  return {
+    params: { scenario: scenario.scenario, side, what: "states" },
+    prompt: {
+      zh: `把${name.zh}中${SIDE_NAMES[side].zh}经过的状态按先后顺序排列。`,
+      en: `Put the states ${SIDE_NAMES[side].en} passes through in ${name.en} in order.`,
+    },
+    input: "order",
+    choices: shuffledAway(items, random),
+    answer: states,
+    explanation: explainTrace(scenario.trace),
+    tests: testsUpTo(scenario, scenario.trace.steps.length),
+    trace: { scenario: scenario.scenario, lose: [], isn: scenario.isn },
+    topics: [...new Set(["states", ...scenarioTopics(scenario.scenario)])],
+  };
+}

@@ -1,0 +1,50 @@
+import { runScenario, sentSegments, type Segment, type Trace } from "../../sim";
+import type { Random } from "../random";
+
+/** Scenarios whose segments come one at a time, so "the Nth segment" is unambiguous. */
+export const SEQUENTIAL_SCENARIOS = [
+  "open",
+  "close-client-first",
+  "close-server-first",
+  "close-combined",
+  "half-close",
+  "lost-syn",
+  "lost-syn-ack",
+  "lost-third-ack",
+  "lost-fin",
+  "lost-last-ack",
+  "rst-closed-port",
+  "abort",
+] as const;
+
+/** ISNs a person can add to in their head but that are not the defaults. */
+export function randomIsn(random: Random): { client: number; server: number } {
+  const pick = () => (random.chance(0.2) ? random.int(4_294_000_000, 4_294_967_295) : random.int(1_000, 4_000_000_000));
+  return { client: pick(), server: pick() };
+}
+
+export interface ScenarioRun {
+  scenario: string;
+  lose: number[];
+  isn: { client: number; server: number };
+  trace: Trace;
+  segments: Segment[];
+  /** Segments the network dropped, the scenario's own losses included. */
+  lost: Set<number>;
+}
+
+export function run(scenario: string, isn: { client: number; server: number }, lose: number[] = []): ScenarioRun {
+  const trace = runScenario(scenario, { isn, lose });
+  const lost = new Set(trace.steps.flatMap((step) => (step.lost === undefined ? [] : [step.lost])));
+  return { scenario, lose, isn, trace, segments: sentSegments(trace), lost };
+}
+
+/** Which topics a scenario belongs to. */
+export function scenarioTopics(scenario: string): string[] {
+  const topics = new Set<string>();
+  if (/open|syn|handshake|rst-closed/.test(scenario)) topics.add("handshake");
+  if (/close|fin|last-ack|abort|time-wait/.test(scenario)) topics.add("close");
+  if (/last-ack|close-|time-wait/.test(scenario)) topics.add("time-wait");
+  if (/lost|old-duplicate|no-time-wait|two-way/.test(scenario)) topics.add("what-if");
+  return [...topics];
+}

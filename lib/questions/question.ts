@@ -1,0 +1,67 @@
+import type { BilingualText } from "../content";
+
+export const QUESTION_KINDS = [
+  "next-state",
+  "segment",
+  "sends",
+  "order",
+  "match",
+  "which-side",
+  "what-if",
+  "true-false",
+  "trace-gap",
+  "why",
+  "seq-arith",
+] as const;
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
+
+/** A choice shown to the learner; `id` is what an answer names. */
+export interface Choice {
+  id: string;
+  label: BilingualText;
+}
+
+/** The answer shapes, by what the learner enters. */
+export interface SegmentAnswer {
+  flags: string;
+  seq: number;
+  ack: number | null;
+}
+
+export interface MatchAnswer {
+  /** Left item id → right item id. */
+  pairs: Record<string, string>;
+}
+
+/**
+ * A generated question: everything needed to show it, check it and explain
+ * it, as plain data. `tests` names the machine's transitions it exercises
+ * (`STATE|event`) and the scenarios it runs (`scenario:name`).
+ */
+export interface Question {
+  id: string;
+  kind: QuestionKind;
+  seed: number;
+  params: Record<string, unknown>;
+  prompt: BilingualText;
+  /** How the answer is entered. */
+  input: "choice" | "state" | "segment" | "number" | "order" | "match" | "self-grade" | "flags";
+  choices: Choice[] | null;
+  /** For `match`: the right-hand items. */
+  matchTargets?: Choice[];
+  answer: unknown;
+  explanation: BilingualText;
+  tests: string[];
+  /** For `why`: the key points to grade against. */
+  keyPoints?: { zh: string[]; en: string[] };
+  /** The scenario trace to draw after answering, when there is one. */
+  trace?: { scenario: string; lose: number[]; isn: { client: number; server: number }; blank?: TraceBlank };
+  /** Topics for quizzes and weak-spot review. */
+  topics: string[];
+}
+
+export type TraceBlank = { kind: "state"; step: number; side: "client" | "server" } | { kind: "segment"; n: number };
+
+export function transitionKey(state: string, event: string): string {
+  return `${state}|${event}`;
+}

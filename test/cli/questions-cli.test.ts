@@ -1,0 +1,94 @@
+import { spawn } from "node:child_process";
+import { beforeAll, describe, expect, it } from "vitest";
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function questions(...args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn("node_modules/.bin/tsx", ["lib/cli/questions.ts", ...args]);
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const runs: Record<string, Run> = {};
+
+beforeAll(async () => {
+  const cases: Record<string, string[]> = {
+    nextState: ["--kind", "next-state", "--count", "5", "--seed", "7", "--json"],
+    nextStateAgain: ["--kind", "next-state", "--count", "5", "--seed", "7", "--json"],
+    segment: ["--kind", "segment", "--count", "5", "--seed", "7", "--json"],
+    many: ["--count", "10000", "--seed", "1", "--json"],
+    zh: ["--count", "3", "--seed", "2", "--lang", "zh"],
+    coverage: ["--coverage"],
+    badKind: ["--kind", "essay"],
+    badFlag: ["--number", "3"],
+    badLang: ["--lang", "fr"],
+    badCount: ["--count", "lots"],
+  };
+  await Promise.all(Object.entries(cases).map(async ([name, args]) => (runs[name] = await questions(...args))));
+}, 120_000);
+
+describe("npm run -s questions", () => {
+  it("--json prints {id, kind, params, prompt, choices, answer, explanation, tests}; next-state params are {state, event}", () => {
+    const list = JSON.parse(runs.nextState!.stdout) as Record<string, unknown>[];
+    expect(list).toHaveLength(5);
+    for (const question of list) {
+      expect(Object.keys(question)).toEqual(["id", "kind", "params", "prompt", "choices", "answer", "explanation", "tests"]);
+      expect(question.kind).toBe("next-state");
+      expect(Object.keys(question.params as object)).toEqual(["state", "event"]);
+      expect(typeof question.answer).toBe("string");
+      expect(Object.keys(question.prompt as object)).toEqual(["zh", "en"]);
+    }
+  });
+
+  it("the same seed gives the same questions", () => {
+    expect(runs.nextStateAgain!.stdout).toBe(runs.nextState!.stdout);
+  });
+
+  it("segment params are {scenario, lose, index, isn} and the answer {flags, seq, ack}", () => {
+    for (const question of JSON.parse(runs.segment!.stdout) as { params: object; answer: object }[]) {
+      expect(Object.keys(question.params)).toEqual(["scenario", "lose", "index", "isn"]);
+      expect(Object.keys(question.answer)).toEqual(["flags", "seq", "ack"]);
+    }
+  });
+
+  it("--count 10000 produces ten thousand questions of every kind", () => {
+    expect(runs.many!.code).toBe(0);
+    const list = JSON.parse(runs.many!.stdout) as { kind: string }[];
+    expect(list).toHaveLength(10_000);
+    expect(new Set(list.map((question) => question.kind)).size).toBe(11);
+  });
+
+  it("--lang zh prints the questions in Chinese", () => {
+    expect(runs.zh!.code).toBe(0);
+    expect(runs.zh!.stdout).toMatch(/答案: /);
+    expect(runs.zh!.stdout).toMatch(/^1\. \[/);
+  });
+
+  it("--coverage lists every diagram arrow as covered", () => {
+    expect(runs.coverage!.code).toBe(0);
+    expect(runs.coverage!.stdout).toContain("21 of 21 diagram arrows (→) covered");
+    expect(runs.coverage!.stdout).not.toContain("NOT COVERED\n→");
+  });
+
+  it.each([
+    ["badKind", /^questions: unknown kind "essay"; valid: next-state, segment, /],
+    ["badFlag", /^questions: unknown flag --number; valid: --kind, --count, /],
+    ["badLang", /^questions: --lang must be zh or en$/],
+    ["badCount", /^questions: --count must be a number$/],
+  ])("%s: one line on stderr, exit code 2", (name, message) => {
+    const run = runs[name]!;
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr.trimEnd().split("\n")).toHaveLength(1);
+    expect(run.stderr.trimEnd()).toMatch(message);
+  });
+});

@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { checkAnswer, generateQuestion, parseStateAnswer, type Question } from "@/lib/questions";
+import { testContext } from "./question-context";
+
+const context = testContext();
+
+function nextStateQuestion(state: string, event: string, answer: string): Question {
+  return {
+    id: "t",
+    kind: "next-state",
+    seed: 0,
+    params: { state, event },
+    prompt: { zh: "?", en: "?" },
+    input: "choice",
+    choices: [answer, "FIN_WAIT_2", "TIME_WAIT", "CLOSE_WAIT"].map((id) => ({ id, label: { zh: id, en: id } })),
+    answer,
+    explanation: { zh: "", en: "" },
+    tests: [],
+    topics: [],
+  };
+}
+
+describe("state answers", () => {
+  const question = nextStateQuestion("FIN_WAIT_1", "rcv FIN", "CLOSING");
+
+  it("accepts any alias and the Chinese name from content/states.yaml", () => {
+    for (const state of ["CLOSING", "closing", "Closing", "双方同时关闭"]) {
+      expect(checkAnswer(question, { kind: "state", state }, context).correct, state).toBe(true);
+    }
+    expect(parseStateAnswer("SYN-RECV", context)).toBe("SYN_RECEIVED");
+    expect(parseStateAnswer("时间等待", context)).toBe("TIME_WAIT");
+    expect(parseStateAnswer("half open", context)).toBeNull();
+  });
+
+  it("says what the wrong state would mean", () => {
+    const result = checkAnswer(question, { kind: "choice", choice: "FIN_WAIT_2" }, context);
+    expect(result.correct).toBe(false);
+    expect(result.feedback.en).toBe(
+      "FIN_WAIT_2 is where our FIN is acknowledged; waiting for the peer's FIN while the peer may still send data. Here the machine gives CLOSING.",
+    );
+    expect(result.feedback.zh).toContain("FIN_WAIT_2：我方的 FIN 已被确认");
+  });
+});
+
+describe("segment answers", () => {
+  const question = generateQuestion("segment", 5, context);
+  const answer = question.answer as { flags: string; seq: number; ack: number | null };
+
+  it("flags in any order and numbers as text are accepted", () => {
+    const flags = answer.flags.split("+").reverse().join(", ");
+    expect(checkAnswer(question, { kind: "segment", flags, seq: ` ${answer.seq} `, ack: answer.ack ?? "" }, context).correct).toBe(true);
+  });
+
+  it("an off-by-one sequence number is named as such", () => {
+    const result = checkAnswer(question, { kind: "segment", flags: answer.flags, seq: answer.seq - 1, ack: answer.ack }, context);
+    expect(result.correct).toBe(false);
+    expect(result.feedback.en).toContain(`Seq is ${answer.seq}, one more than ${answer.seq - 1}: SYN and FIN each take one sequence number`);
+  });
+});
+
+describe("partial credit", () => {
+  it("match scores the pairs that are right", () => {
+    const question = generateQuestion("match", 9, context);
+    const pairs = { ...(question.answer as { pairs: Record<string, string> }).pairs };
+    const [first, second] = Object.keys(pairs);
+    [pairs[first!], pairs[second!]] = [pairs[second!]!, pairs[first!]!];
+    const result = checkAnswer(question, { kind: "match", pairs }, context);
+    expect(result).toMatchObject({ correct: false, score: 0.5 });
+    expect(result.feedback.en).toBe(`2 of 4 pairs right; look again at ${first}, ${second}.`);
+  });
+
+  it("self-graded key points score the share covered", () => {
+    const question = generateQuestion("why", 1, context);
+    const total = question.keyPoints!.en.length;
+    expect(checkAnswer(question, { kind: "self-grade", covered: [0] }, context).score).toBeCloseTo(1 / total);
+    expect(checkAnswer(question, { kind: "self-grade", covered: [...Array(total).keys()] }, context)).toMatchObject({ correct: true, score: 1 });
+    expect(checkAnswer(question, { kind: "self-grade", covered: [99, -1] }, context).score).toBe(0);
+  });
+
+  it("order reports the first item out of place", () => {
+    const question = generateQuestion("order", 4, context);
+    const order = [...(question.answer as string[])].reverse();
+    const result = checkAnswer(question, { kind: "order", order }, context);
+    expect(result.correct).toBe(false);
+    expect(result.feedback.en).toMatch(/^Item 1 should be /);
+  });
+});

@@ -38,9 +38,14 @@ export interface GenerateOptions {
   seed: number;
 }
 
-/** `count` questions cycling through `kinds` (all kinds by default), each with its own seed drawn from `seed`. */
+/** The kinds this content can feed: `why` needs why cards, `match` the states' meanings. */
+export function availableKinds(context: QuestionContext): QuestionKind[] {
+  return QUESTION_KINDS.filter((kind) => (kind !== "why" || context.whyCards.length > 0) && (kind !== "match" || context.states.length >= 4));
+}
+
+/** `count` questions cycling through `kinds` (all available kinds by default), each with its own seed drawn from `seed`. */
 export function generateQuestions(options: GenerateOptions, context: QuestionContext): Question[] {
-  const kinds = options.kinds && options.kinds.length > 0 ? options.kinds : QUESTION_KINDS;
+  const kinds = options.kinds && options.kinds.length > 0 ? options.kinds : availableKinds(context);
   const random = new Random(options.seed);
   const order = random.shuffle(kinds);
   return Array.from({ length: options.count }, (_, index) => generateQuestion(order[index % order.length]!, random.uint32(), context));

@@ -1,7 +1,7 @@
 export * from "./question";
 export * from "./context";
 export { Random, seedFrom } from "./random";
-export { GENERATORS, generateQuestion, generateQuestions, type GenerateOptions } from "./generate";
+export { availableKinds, GENERATORS, generateQuestion, generateQuestions, type GenerateOptions } from "./generate";
 export { checkAnswer, parseStateAnswer, type AnswerResult, type LearnerResponse } from "./check-answer";
 export { coverageReport, type CoverageRow } from "./coverage";
 export { contextFromContent } from "./load-context";

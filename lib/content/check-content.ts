@@ -88,7 +88,7 @@ export function kindOf(path: string): Kind | null {
   if (name.toLowerCase() === "readme.md") return null;
   if (name.endsWith(".md")) return "note";
   if (!/\.ya?ml$/.test(name)) return null;
-  if (/^states\.ya?ml$/.test(name)) return "states";
+  if (/^states\.ya?ml$/.test(name) && !/(^|[\\/])(cards|notes|quizzes)[\\/]/.test(path)) return "states";
   return /(^|[\\/])quizzes[\\/]/.test(path) ? "quiz" : "deck";
 }
 

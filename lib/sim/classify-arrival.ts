@@ -108,7 +108,9 @@ function classifySynchronized(endpoint: Endpoint, segment: Segment): Arrival {
       rfc: "3.10.7.4",
     };
   }
-  if (segment.seq !== rcvNxt) {
+  // A bare ACK ahead of RCV.NXT (an earlier segment was lost) is still in the
+  // window, so its ACK field counts; only data and FIN must wait for the gap.
+  if (segment.seq !== rcvNxt && (segment.len > 0 || has("FIN"))) {
     return {
       kind: "unacceptable",
       reply: "ACK",

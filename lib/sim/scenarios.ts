@@ -86,7 +86,7 @@ export const SCENARIOS: readonly ScenarioDefinition[] = [
       initial: { client: "ESTABLISHED", server: "ESTABLISHED" },
       calls: [{ at: 0, side: "client", call: "close" }],
       reactions: [{ side: "server", onState: "CLOSE_WAIT", after: 0, call: "close" }],
-      // A delayed ACK (Linux waits up to 40 ms) lets the FIN carry it.
+      // A delayed ACK (Linux holds one for 40 to 200 ms) lets the FIN carry it.
       endpoints: { server: { delayedAck: 40 } },
     }),
   },

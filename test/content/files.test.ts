@@ -154,3 +154,29 @@ describe("quizzes", () => {
     ]);
   });
 });
+
+describe("states.yaml", () => {
+  const entry = (state: string) => `  - state: ${state}\n    name: {zh: 名, en: Name}\n    meaning: {zh: 含义, en: Meaning}\n`;
+  const all = ["CLOSED", "LISTEN", "SYN_SENT", "SYN_RECEIVED", "ESTABLISHED", "FIN_WAIT_1", "FIN_WAIT_2", "CLOSE_WAIT", "CLOSING", "LAST_ACK", "TIME_WAIT"];
+
+  it("describes all eleven states, any spelling", () => {
+    const report = check({ "states.yaml": `states:\n${all.map((s) => entry(s === "SYN_RECEIVED" ? "SYN_RCVD" : s)).join("")}` });
+    expect(lines(report)).toEqual([]);
+    expect(report.states.map((info) => info.state)).toEqual(all);
+  });
+
+  it("a missing state, a repeated one and an unknown one are each reported", () => {
+    const states = all.filter((s) => s !== "CLOSING").map(entry).join("") + entry("LISTEN") + entry("HALF_OPEN");
+    expect(lines(check({ "states.yaml": `states:\n${states}` }))).toEqual([
+      "states.yaml:2: states.yaml must describe all 11 states; missing: CLOSING",
+      "states.yaml:32: LISTEN is already described in entry 2",
+      expect.stringMatching(/^states\.yaml:35: unknown state "HALF_OPEN"; valid: CLOSED, /),
+    ]);
+  });
+
+  it("a deck that happens to be called states.yaml is still a deck", () => {
+    const report = check({ "cards/states.yaml": deck(card("c1")).replace("id: d", "id: states") });
+    expect(lines(report)).toEqual([]);
+    expect(report.decks.map((d) => d.id)).toEqual(["states"]);
+  });
+});

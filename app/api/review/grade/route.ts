@@ -1,0 +1,23 @@
+import { NextResponse } from "next/server";
+import { db } from "@/lib/server/db";
+import { handled, jsonError, readBody } from "@/lib/server/api-response";
+import { ensureLearner } from "@/lib/server/learner";
+import { gradeBodySchema } from "@/lib/server/review-api";
+import { gradeCard, ReviewError, reviewStatus } from "@/lib/server/review-store";
+
+/** POST /api/review/grade {cardId, grade, tz?}: records the grade with FSRS and returns the next card. */
+export async function POST(request: Request) {
+  return handled("review grade", async () => {
+    const body = await readBody(request, gradeBodySchema);
+    if ("response" in body) return body.response;
+    const learner = await ensureLearner();
+    const now = new Date();
+    try {
+      await gradeCard(db, learner.id, body.data.cardId, body.data.grade, now, { fuzz: true });
+    } catch (error) {
+      if (error instanceof ReviewError) return jsonError(error.status, error.message);
+      throw error;
+    }
+    return NextResponse.json(await reviewStatus(db, learner.id, now, { timezoneOffset: body.data.tz, fuzz: true }));
+  });
+}

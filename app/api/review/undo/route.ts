@@ -1,0 +1,25 @@
+import { NextResponse } from "next/server";
+import { db } from "@/lib/server/db";
+import { handled, jsonError, readBody } from "@/lib/server/api-response";
+import { ensureLearner } from "@/lib/server/learner";
+import { undoBodySchema } from "@/lib/server/review-api";
+import { ReviewError, reviewCardFor, reviewStatus, undoLastReview } from "@/lib/server/review-store";
+
+/** POST /api/review/undo {tz?}: takes back the last grade and shows that card again. */
+export async function POST(request: Request) {
+  return handled("review undo", async () => {
+    const body = await readBody(request, undoBodySchema);
+    if ("response" in body) return body.response;
+    const learner = await ensureLearner();
+    const now = new Date();
+    let cardId: string;
+    try {
+      cardId = await undoLastReview(db, learner.id);
+    } catch (error) {
+      if (error instanceof ReviewError) return jsonError(error.status, error.message);
+      throw error;
+    }
+    const status = await reviewStatus(db, learner.id, now, { timezoneOffset: body.data.tz, fuzz: true });
+    return NextResponse.json({ ...status, card: await reviewCardFor(db, learner.id, cardId, now, { fuzz: true }) });
+  });
+}

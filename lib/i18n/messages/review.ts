@@ -1,0 +1,36 @@
+import type { Messages } from "../translate";
+
+export const review = {
+  title: { zh: "抽认卡复习", en: "Flashcard review" },
+  intro: {
+    zh: "间隔重复（FSRS）：先回忆，再翻面，按记得的程度打分。",
+    en: "Spaced repetition with FSRS: recall first, then reveal and grade how well you remembered.",
+  },
+  dueNow: { zh: "待复习", en: "Due" },
+  newLeft: { zh: "今日新卡", en: "New today" },
+  reviewedToday: { zh: "今日已复习", en: "Reviewed today" },
+  reveal: { zh: "显示答案", en: "Show answer" },
+  again: { zh: "重来", en: "Again" },
+  hard: { zh: "困难", en: "Hard" },
+  good: { zh: "良好", en: "Good" },
+  easy: { zh: "简单", en: "Easy" },
+  undo: { zh: "撤销上次评分", en: "Undo last grade" },
+  keysHint: {
+    zh: "快捷键：空格 显示答案 · 1–4 评分 · Ctrl+Z 撤销",
+    en: "Keys: Space to reveal · 1–4 to grade · Ctrl+Z to undo",
+  },
+  newCard: { zh: "新卡片", en: "New card" },
+  keyPoints: { zh: "要点", en: "Key points" },
+  doneTitle: { zh: "今天的卡片复习完了", en: "All done for now" },
+  doneNext: { zh: "下一张卡片将在 {time} 到期。", en: "The next card is due at {time}." },
+  doneNone: { zh: "目前没有待复习的卡片。", en: "No cards are waiting." },
+  doneNewLimit: { zh: "今天的新卡已达上限（可在设置中调整）。", en: "You have reached today's limit of new cards (change it in Settings)." },
+  takeQuiz: { zh: "做一套测验", en: "Take a quiz" },
+  undone: { zh: "已撤销，卡片重新出现。", en: "Undone: the card is back." },
+  graded: { zh: "已评分：{grade}，{interval} 后再见。", en: "Graded {grade}; see you in {interval}." },
+  nothingToUndo: { zh: "没有可以撤销的评分。", en: "Nothing to undo." },
+  deck: { zh: "卡组", en: "Deck" },
+  front: { zh: "正面", en: "Front" },
+  back: { zh: "背面", en: "Back" },
+  gradeGroup: { zh: "你记得多少？", en: "How well did you recall it?" },
+} satisfies Messages;

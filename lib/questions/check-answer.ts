@@ -12,7 +12,7 @@ export type LearnerResponse =
   | { kind: "number"; value: string | number }
   | { kind: "order"; order: string[] }
   | { kind: "match"; pairs: Record<string, string> }
-  | { kind: "self-grade"; covered: number[] };
+  | { kind: "self-grade"; covered: number[]; text?: string };
 
 export interface AnswerResult {
   correct: boolean;
@@ -174,7 +174,9 @@ function checkOrder(question: Question, response: LearnerResponse): AnswerResult
   const expectedText = answer.map((id) => label(question, id));
   const expected = { zh: expectedText.map((text) => text.zh).join(" → "), en: expectedText.map((text) => text.en).join(" → ") };
   const given = response.kind === "order" ? response.order : [];
-  const firstWrong = answer.findIndex((id, index) => given[index] !== id);
+  // Compared by what the learner sees, so that two equal labels (a state visited twice) may swap.
+  const text = (id: string | undefined) => (id === undefined ? undefined : label(question, id).en);
+  const firstWrong = answer.findIndex((id, index) => text(given[index]) !== text(id));
   if (firstWrong === -1 && given.length === answer.length) return result(true, 1, RIGHT, expected);
   const position = firstWrong === -1 ? answer.length : firstWrong;
   const right = label(question, answer[position] ?? "");

@@ -5,3 +5,6 @@ export { availableKinds, GENERATORS, generateQuestion, generateQuestions, type G
 export { checkAnswer, parseStateAnswer, type AnswerResult, type LearnerResponse } from "./check-answer";
 export { coverageReport, type CoverageRow } from "./coverage";
 export { contextFromContent } from "./load-context";
+export { questionFromQuiz } from "./from-quiz";
+export { questionRefSchema, resolveQuestion, type QuestionRef } from "./question-ref";
+export { learnerResponseSchema } from "./response-schema";

@@ -15,6 +15,9 @@ export const QUESTION_KINDS = [
 ] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
+/** What a served question can be: a generated kind, or an instructor's plain multiple choice. */
+export type ServedKind = QuestionKind | "choice";
+
 /** A choice shown to the learner; `id` is what an answer names. */
 export interface Choice {
   id: string;
@@ -40,7 +43,7 @@ export interface MatchAnswer {
  */
 export interface Question {
   id: string;
-  kind: QuestionKind;
+  kind: ServedKind;
   seed: number;
   params: Record<string, unknown>;
   prompt: BilingualText;

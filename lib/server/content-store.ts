@@ -9,9 +9,12 @@ export interface ContentLoadResult {
   quizzes: number;
 }
 
-/** A hash of every file's path and text: equal hashes mean nothing to load. */
+/** Bump when storeContent writes something new, so that unchanged files are loaded again once. */
+const STORE_VERSION = "2";
+
+/** A hash of every file's path and text (and of how they are stored): equal hashes mean nothing to load. */
 export function contentChecksum(files: readonly ContentFile[]): string {
-  const hash = createHash("sha256");
+  const hash = createHash("sha256").update(STORE_VERSION).update("\0");
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
     hash.update(file.path).update("\0").update(file.text).update("\0");
   }
@@ -69,6 +72,10 @@ export async function storeContent(db: PrismaClient, report: ContentReport, chec
         active: true,
       };
       await tx.card.upsert({ where: { id: card.id }, create: { id: card.id, ...data }, update: data });
+    }
+    for (const info of report.states) {
+      const data = { nameZh: info.name.zh, nameEn: info.name.en, meaningZh: info.meaning.zh, meaningEn: info.meaning.en };
+      await tx.stateInfo.upsert({ where: { state: info.state }, create: { state: info.state, ...data }, update: data });
     }
     for (const quiz of report.quizzes) {
       const data = {

@@ -1,0 +1,314 @@
+import { z } from "zod";
+import { QUIZ_TOPICS, type BilingualText } from "../content";
+import {
+  availableKinds,
+  checkAnswer,
+  generateQuestion,
+  QUESTION_KINDS,
+  questionRefSchema,
+  Random,
+  resolveQuestion,
+  type AnswerResult,
+  type Choice,
+  type LearnerResponse,
+  type Question,
+  type QuestionKind,
+  type QuestionRef,
+} from "../questions";
+import type { PrismaClient } from "./prisma-client";
+import type { QuestionSource } from "./question-source";
+
+/*
+ * Quizzes and interviews for one learner: which questions a session holds,
+ * checking answers on the server (the browser never has the answer before it
+ * is given), and what each session came to. The learner id always comes from
+ * the cookie; a session of someone else's is simply not found.
+ */
+
+export const SESSION_MODES = ["quiz", "interview"] as const;
+
+export const sessionConfigSchema = z.strictObject({
+  mode: z.enum(SESSION_MODES, { error: "mode must be quiz or interview" }).default("quiz"),
+  topics: z.array(z.enum(QUIZ_TOPICS, { error: `topics must be from: ${QUIZ_TOPICS.join(", ")}` })).max(QUIZ_TOPICS.length).default([]),
+  length: z.number({ error: "length must be a number" }).int().min(3, "at least 3 questions").max(40, "at most 40 questions").default(10),
+  weakSpots: z.boolean().default(false),
+  quizId: z.string().min(1).max(200).optional(),
+  kinds: z.array(z.enum(QUESTION_KINDS)).min(1).optional(),
+  minutes: z.number().int().min(3, "at least 3 minutes").max(90, "at most 90 minutes").optional(),
+});
+export type SessionConfig = z.infer<typeof sessionConfigSchema>;
+
+/** What the browser may see of a question before it is answered. */
+export interface PublicQuestion {
+  id: string;
+  kind: string;
+  prompt: BilingualText;
+  input: Question["input"];
+  choices: Choice[] | null;
+  matchTargets?: Choice[];
+  keyPoints?: { zh: string[]; en: string[] };
+  /** Only for trace-gap: the diagram to show, with its blank. */
+  trace?: Question["trace"];
+  topics: string[];
+}
+
+export interface AnswerView extends AnswerResult {
+  explanation: BilingualText;
+  trace?: Question["trace"];
+  response: LearnerResponse;
+}
+
+export interface SessionView {
+  id: string;
+  mode: (typeof SESSION_MODES)[number];
+  config: SessionConfig;
+  createdAt: string;
+  finishedAt: string | null;
+  questions: { position: number; question: PublicQuestion; result: AnswerView | null }[];
+}
+
+export class SessionError extends Error {
+  override name = "SessionError";
+  constructor(
+    message: string,
+    readonly status: 400 | 404 | 409,
+  ) {
+    super(message);
+  }
+}
+
+function publicQuestion(question: Question): PublicQuestion {
+  return {
+    id: question.id,
+    kind: question.kind,
+    prompt: question.prompt,
+    input: question.input,
+    choices: question.choices,
+    ...(question.matchTargets ? { matchTargets: question.matchTargets } : {}),
+    ...(question.keyPoints ? { keyPoints: question.keyPoints } : {}),
+    ...(question.trace?.blank ? { trace: question.trace } : {}),
+    topics: question.topics,
+  };
+}
+
+// ---- choosing questions ----
+
+interface History {
+  /** Accuracy by transition key and by kind, from the learner's answers. */
+  byTest: Map<string, { right: number; total: number }>;
+  byKind: Map<string, { right: number; total: number }>;
+}
+
+async function learnerHistory(db: PrismaClient, learnerId: string): Promise<History> {
+  const answers = await db.answer.findMany({ where: { learnerId }, select: { kind: true, tests: true, correct: true }, orderBy: { createdAt: "desc" }, take: 2000 });
+  const history: History = { byTest: new Map(), byKind: new Map() };
+  const add = (map: Map<string, { right: number; total: number }>, key: string, correct: boolean) => {
+    const entry = map.get(key) ?? { right: 0, total: 0 };
+    entry.total++;
+    if (correct) entry.right++;
+    map.set(key, entry);
+  };
+  for (const answer of answers) {
+    add(history.byKind, answer.kind, answer.correct);
+    for (const key of JSON.parse(answer.tests) as string[]) add(history.byTest, key, answer.correct);
+  }
+  return history;
+}
+
+/** How much a question would exercise what the learner gets wrong (unseen transitions count as half known). */
+function weakness(question: Question, history: History): number {
+  const miss = (entry?: { right: number; total: number }) => (entry ? 1 - (entry.right + 1) / (entry.total + 2) : 0.5);
+  const tests = question.tests.filter((key) => !key.startsWith("scenario:"));
+  const byTest = tests.length === 0 ? 0.5 : Math.max(...tests.map((key) => miss(history.byTest.get(key))));
+  return byTest + miss(history.byKind.get(question.kind));
+}
+
+function generatedRefs(config: SessionConfig, source: QuestionSource, random: Random, history: History | null): QuestionRef[] {
+  const kinds = (config.kinds ?? availableKinds(source.context)).filter((kind) => availableKinds(source.context).includes(kind));
+  const pool: { ref: QuestionRef; question: Question }[] = [];
+  const wanted = config.weakSpots ? config.length * 8 : config.length;
+  const order = random.shuffle(kinds);
+  for (let attempt = 0; pool.length < wanted && attempt < wanted * 40; attempt++) {
+    const kind = order[attempt % order.length]!;
+    const seed = random.uint32();
+    const question = generateQuestion(kind, seed, source.context);
+    if (config.topics.length > 0 && !question.topics.some((topic) => (config.topics as string[]).includes(topic))) continue;
+    pool.push({ ref: { source: "generated", kind, seed }, question });
+  }
+  if (!history) return pool.slice(0, config.length).map((entry) => entry.ref);
+  return pool
+    .map((entry, index) => ({ ...entry, score: weakness(entry.question, history) + index * 1e-6 }))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, config.length)
+    .map((entry) => entry.ref);
+}
+
+/** Follow-ups an interviewer asks after a "why", by the card's topic. */
+const FOLLOW_UPS: Record<string, QuestionKind[]> = {
+  handshake: ["what-if", "segment", "next-state"],
+  close: ["what-if", "order", "which-side"],
+  "time-wait": ["what-if", "which-side", "seq-arith"],
+  states: ["next-state", "trace-gap", "match"],
+  "seq-ack": ["seq-arith", "segment"],
+};
+
+function interviewRefs(config: SessionConfig, source: QuestionSource, random: Random): QuestionRef[] {
+  const cards = random.shuffle(source.context.whyCards);
+  const refs: QuestionRef[] = [];
+  const rounds = Math.max(1, Math.floor(config.length / 2));
+  for (const card of cards.slice(0, rounds)) {
+    const index = source.context.whyCards.indexOf(card);
+    // The why generator picks a card from its seed; find the seed that picks this one.
+    const whySeed = seedForCard(index, source, random);
+    refs.push({ source: "generated", kind: "why", seed: whySeed });
+    const topic = card.tags.find((tag) => FOLLOW_UPS[tag]) ?? "states";
+    const kinds = FOLLOW_UPS[topic]!;
+    let followUp: QuestionRef | null = null;
+    for (let attempt = 0; attempt < 40 && !followUp; attempt++) {
+      const kind = kinds[attempt % kinds.length]!;
+      const seed = random.uint32();
+      const question = generateQuestion(kind, seed, source.context);
+      if (question.topics.includes(topic) || attempt > 20) followUp = { source: "generated", kind, seed };
+    }
+    refs.push(followUp!);
+  }
+  return refs;
+}
+
+function seedForCard(index: number, source: QuestionSource, random: Random): number {
+  for (let attempt = 0; attempt < 10_000; attempt++) {
+    const seed = random.uint32();
+    if (generateQuestion("why", seed, source.context).params.card === source.context.whyCards[index]!.id) return seed;
+  }
+  return random.uint32();
+}
+
+function quizRefs(quizId: string, source: QuestionSource): QuestionRef[] {
+  const quiz = source.quizzes.find((candidate) => candidate.id === quizId);
+  if (!quiz) throw new SessionError(`no quiz "${quizId}"`, 404);
+  return quiz.questions.map((question) => ({ source: "quiz", quizId, questionId: question.id }));
+}
+
+// ---- sessions ----
+
+export async function createSession(db: PrismaClient, learnerId: string, config: SessionConfig, source: QuestionSource, seed: number): Promise<string> {
+  const random = new Random(seed);
+  let refs: QuestionRef[];
+  if (config.quizId) refs = quizRefs(config.quizId, source);
+  else if (config.mode === "interview") {
+    if (source.context.whyCards.length === 0) throw new SessionError("interview mode needs why cards in content", 409);
+    refs = interviewRefs(config, source, random);
+  } else refs = generatedRefs(config, source, random, config.weakSpots ? await learnerHistory(db, learnerId) : null);
+  if (refs.length === 0) throw new SessionError("no questions match these topics", 400);
+  const session = await db.studySession.create({
+    data: { learnerId, mode: config.mode, config: JSON.stringify(config), questions: JSON.stringify(refs) },
+    select: { id: true },
+  });
+  return session.id;
+}
+
+async function ownSession(db: PrismaClient, learnerId: string, sessionId: string) {
+  const session = await db.studySession.findFirst({ where: { id: sessionId, learnerId } });
+  if (!session) throw new SessionError("no such session", 404);
+  return session;
+}
+
+function refsOf(session: { questions: string }): QuestionRef[] {
+  return z.array(questionRefSchema).parse(JSON.parse(session.questions));
+}
+
+function answerView(question: Question, result: AnswerResult, response: LearnerResponse): AnswerView {
+  return { ...result, explanation: question.explanation, ...(question.trace ? { trace: question.trace } : {}), response };
+}
+
+export async function sessionView(db: PrismaClient, learnerId: string, sessionId: string, source: QuestionSource): Promise<SessionView> {
+  const session = await ownSession(db, learnerId, sessionId);
+  const answers = await db.answer.findMany({ where: { sessionId, learnerId } });
+  const questions = refsOf(session).flatMap((ref, position) => {
+    const question = resolveQuestion(ref, source.context, source.quizzes);
+    if (!question) return [];
+    const stored = answers.find((answer) => answer.position === position);
+    const response = stored ? (JSON.parse(stored.response) as LearnerResponse) : null;
+    return [{ position, question: publicQuestion(question), result: response ? answerView(question, checkAnswer(question, response, source.context), response) : null }];
+  });
+  return {
+    id: session.id,
+    mode: session.mode as SessionView["mode"],
+    config: sessionConfigSchema.parse(JSON.parse(session.config)),
+    createdAt: session.createdAt.toISOString(),
+    finishedAt: session.finishedAt?.toISOString() ?? null,
+    questions,
+  };
+}
+
+/**
+ * Checks and records an answer. A question is answered once: a second
+ * submission returns the first result, so a double click loses nothing.
+ */
+export async function answerQuestion(
+  db: PrismaClient,
+  learnerId: string,
+  sessionId: string,
+  position: number,
+  response: LearnerResponse,
+  source: QuestionSource,
+  now: Date,
+): Promise<AnswerView> {
+  const session = await ownSession(db, learnerId, sessionId);
+  const ref = refsOf(session)[position];
+  if (!ref) throw new SessionError(`this session has no question ${position}`, 404);
+  const question = resolveQuestion(ref, source.context, source.quizzes);
+  if (!question) throw new SessionError("this question is no longer in the content", 409);
+  const earlier = await db.answer.findFirst({ where: { sessionId, learnerId, position } });
+  if (earlier) {
+    const stored = JSON.parse(earlier.response) as LearnerResponse;
+    return answerView(question, checkAnswer(question, stored, source.context), stored);
+  }
+  if (!responseFits(question, response)) throw new SessionError(`a ${question.input} question takes a ${question.input} answer`, 400);
+  const result = checkAnswer(question, response, source.context);
+  await db.answer.create({
+    data: {
+      learnerId,
+      sessionId,
+      position,
+      questionId: question.id,
+      kind: question.kind,
+      topics: JSON.stringify(question.topics),
+      tests: JSON.stringify(question.tests),
+      correct: result.correct,
+      score: result.score,
+      response: JSON.stringify(response),
+      createdAt: now,
+    },
+  });
+  return answerView(question, result, response);
+}
+
+function responseFits(question: Question, response: LearnerResponse): boolean {
+  if (question.input === "choice") return response.kind === "choice" || response.kind === "state" || response.kind === "flags";
+  return response.kind === question.input;
+}
+
+export async function finishSession(db: PrismaClient, learnerId: string, sessionId: string, now: Date): Promise<void> {
+  const session = await ownSession(db, learnerId, sessionId);
+  if (!session.finishedAt) await db.studySession.update({ where: { id: sessionId }, data: { finishedAt: now } });
+}
+
+/** Recent sessions of this learner, newest first, with their scores. */
+export async function recentSessions(db: PrismaClient, learnerId: string, take = 10) {
+  const sessions = await db.studySession.findMany({
+    where: { learnerId },
+    orderBy: { createdAt: "desc" },
+    take,
+    include: { answers: { select: { score: true } } },
+  });
+  return sessions.map((session) => ({
+    id: session.id,
+    mode: session.mode,
+    createdAt: session.createdAt.toISOString(),
+    finishedAt: session.finishedAt?.toISOString() ?? null,
+    questions: (JSON.parse(session.questions) as unknown[]).length,
+    answered: session.answers.length,
+    score: session.answers.reduce((sum, answer) => sum + answer.score, 0),
+  }));
+}

@@ -1,15 +1,37 @@
-import { defineConfig } from "vitest/config";
 import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const alias = { "@": fileURLToPath(new URL("./", import.meta.url)) };
 
 export default defineConfig({
-  resolve: {
-    alias: { "@": fileURLToPath(new URL("./", import.meta.url)) },
-  },
+  resolve: { alias },
   test: {
-    include: ["test/**/*.test.ts"],
-    environment: "node",
-    setupFiles: ["test/setup/fail-on-console.ts"],
-    testTimeout: 20_000,
-    hookTimeout: 120_000,
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: "unit",
+          include: ["test/**/*.test.ts"],
+          exclude: ["test/browser/**"],
+          environment: "node",
+          setupFiles: ["test/setup/fail-on-console.ts"],
+          testTimeout: 20_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: "browser",
+          include: ["test/browser/**/*.test.ts"],
+          environment: "node",
+          // One production build and one server for all browser tests; the files run one at a time against it.
+          globalSetup: ["test/browser/global-setup.ts"],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 240_000,
+        },
+      },
+    ],
   },
 });

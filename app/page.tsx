@@ -1,70 +1,43 @@
-import { diagramArrows, TCP_STATES } from "@/lib/tcp";
-import { SCENARIOS } from "@/lib/sim";
+import Link from "next/link";
+import { home } from "@/lib/i18n/messages/home";
+import { format, inLanguage } from "@/lib/i18n/translate";
 import { getContentSummary } from "@/lib/server/content-queries";
+import { db } from "@/lib/server/db";
+import { findLearner } from "@/lib/server/learner";
+import { getLanguage } from "@/lib/server/preferences";
+import { reviewStatus } from "@/lib/server/review-store";
 
-// The content in the database changes whenever npm start loads new files.
+// What is due changes with time and with every review.
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
-  const arrows = diagramArrows();
-  const content = await getContentSummary();
+  const lang = await getLanguage();
+  const messages = inLanguage(home, lang);
+  const [content, learner] = await Promise.all([getContentSummary(), findLearner()]);
+  const status = await reviewStatus(db, learner?.id ?? "", new Date());
+  const sections = [
+    { href: "/review", title: messages.reviewTitle, text: format(messages.reviewText, { due: status.dueNow, fresh: status.newLeft }), action: messages.reviewStart, testId: "home-review" },
+    { href: "/quiz", title: messages.quizTitle, text: messages.quizText, action: messages.quizStart, testId: "home-quiz" },
+    { href: "/interview", title: messages.interviewTitle, text: messages.interviewText, action: messages.interviewStart, testId: "home-interview" },
+    { href: "/learn", title: messages.learnTitle, text: format(messages.learnText, { notes: content.notes }), action: messages.learnStart, testId: "home-learn" },
+    { href: "/progress", title: messages.progressTitle, text: messages.progressText, action: messages.progressStart, testId: "home-progress" },
+  ];
   return (
-    <main>
-      <h1>SynAck</h1>
-      <p className="lede" lang="zh-CN">
-        用测验和抽认卡练习 TCP 连接的生命周期：三次握手、四次挥手、TIME_WAIT 与 11 种状态。每个答案都由 RFC 9293 参考状态机算出。
-      </p>
-      <p className="lede" lang="en">
-        Practise the TCP connection lifecycle with quizzes and flashcards: the handshake, the close, TIME_WAIT and all 11 states.
-        Every answer comes from a reference RFC 9293 state machine.
-      </p>
-
+    <div className="stack">
+      <h1>{messages.title}</h1>
+      <p className="lede">{messages.lede}</p>
       <div className="grid">
-        <section className="card" aria-labelledby="states-heading">
-          <h2 id="states-heading">11 种状态 · The 11 states</h2>
-          <p>{TCP_STATES.join(" · ")}</p>
-        </section>
-        <section className="card" aria-labelledby="content-heading">
-          <h2 id="content-heading">内容 · Content</h2>
-          <p>
-            {content.notes} 篇笔记 · {content.cards} 张抽认卡 · {content.quizzes} 套测验
-            <br />
-            {content.notes} notes · {content.cards} flashcards · {content.quizzes} quizzes · {content.claims} facts checked against the machine
-          </p>
-        </section>
-        <section className="card" aria-labelledby="scenarios-heading">
-          <h2 id="scenarios-heading">场景 · Scenarios</h2>
-          <p>
-            {SCENARIOS.length} 个可回放的场景 · {SCENARIOS.length} simulated scenarios, from <code>open</code> to <code>no-time-wait</code>.
-          </p>
-        </section>
+        {sections.map((section) => (
+          <section key={section.href} className="card" data-testid={section.testId}>
+            <h2 style={{ marginTop: 0 }}>{section.title}</h2>
+            <p>{section.text}</p>
+            <Link className="button" href={section.href}>
+              {section.action}
+            </Link>
+          </section>
+        ))}
       </div>
-
-      <h2>RFC 9293 状态图的箭头 · The arrows of RFC 9293&apos;s diagram</h2>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">从 · from</th>
-            <th scope="col">事件 · event</th>
-            <th scope="col">到 · to</th>
-            <th scope="col">发送 · sends</th>
-          </tr>
-        </thead>
-        <tbody>
-          {arrows.map((arrow) => (
-            <tr key={`${arrow.from}-${arrow.event}`}>
-              <td>
-                <code>{arrow.from}</code>
-              </td>
-              <td>{arrow.event}</td>
-              <td>
-                <code>{arrow.to}</code>
-              </td>
-              <td>{arrow.sends ?? "—"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </main>
+      <p className="muted">{format(messages.facts, { claims: content.claims, cards: content.cards, quizzes: content.quizzes })}</p>
+    </div>
   );
 }

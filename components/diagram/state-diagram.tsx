@@ -1,0 +1,210 @@
+import type { KeyboardEvent } from "react";
+import type { Language } from "@/lib/i18n/language";
+import { learn } from "@/lib/i18n/messages/learn";
+import { arrowLabel } from "@/lib/learn/event-labels";
+import type { Side } from "@/lib/sim";
+import { diagramArrows, transition, type TcpEvent, type TcpState } from "@/lib/tcp";
+import styles from "./diagram.module.css";
+import {
+  DIAGRAM_HEIGHT,
+  DIAGRAM_WIDTH,
+  layoutStateDiagram,
+  placeLabel,
+  routeEdge,
+  sourceNode,
+  targetNode,
+  type DiagramNode,
+  type LabelPlacement,
+  type StateDiagramLayout,
+} from "./state-diagram-layout";
+
+export interface StateDiagramProps {
+  lang: Language;
+  /** The state to highlight. */
+  current?: TcpState;
+  /** Makes the states buttons (click, Enter or Space). */
+  onSelect?: (state: TcpState) => void;
+  /** A transition to draw bold; one that Figure 5 does not draw is added dashed. */
+  highlightTransition?: { from: TcpState; event: TcpEvent };
+  /** Marks each side's state with C or S, for traces of two endpoints. */
+  sides?: Partial<Record<Side, TcpState>>;
+  className?: string;
+}
+
+const layouts = new Map<Language, StateDiagramLayout>();
+
+/** The layout of the reference machine's arrows, labelled in `lang`; computed once per language. */
+export function stateDiagramLayout(lang: Language): StateDiagramLayout {
+  let layout = layouts.get(lang);
+  if (!layout) {
+    layout = layoutStateDiagram(diagramArrows(), (arrow) => arrowLabel(arrow.event, arrow.sends, lang, arrow.from));
+    layouts.set(lang, layout);
+  }
+  return layout;
+}
+
+/**
+ * RFC 9293 Figure 5 as SVG, its arrows read from the transition table. With
+ * `onSelect` the states are focusable buttons; without, it is a picture.
+ */
+export function StateDiagram({ lang, current, onSelect, highlightTransition, sides, className }: StateDiagramProps) {
+  const layout = stateDiagramLayout(lang);
+  const t = (key: keyof typeof learn) => learn[key][lang];
+  const highlighted = highlightTransition
+    ? layout.edges.find((edge) => edge.arrows.some((a) => a.from === highlightTransition.from && a.event === highlightTransition.event))
+    : undefined;
+  const extra = highlightTransition && !highlighted ? extraArrow(layout, highlightTransition, lang) : null;
+  const interactive = Boolean(onSelect);
+  const summary = [current ? `${t("currentStateIs")}${current}` : "", sideSummary(sides, lang)].filter(Boolean).join("; ");
+
+  return (
+    <svg
+      viewBox={`0 0 ${DIAGRAM_WIDTH} ${DIAGRAM_HEIGHT}`}
+      className={[styles.stateDiagram, className].filter(Boolean).join(" ")}
+      role={interactive ? "group" : "img"}
+      aria-label={summary ? `${t("diagramLabel")}. ${summary}` : t("diagramLabel")}
+      data-testid="state-diagram"
+    >
+      <g aria-hidden="true">
+        {layout.edges.map((edge) => {
+          const isHighlighted = edge === highlighted;
+          return (
+            <g
+              key={edge.id}
+              className={isHighlighted ? styles.highlighted : undefined}
+              data-edge={edge.id}
+              data-highlighted={isHighlighted || undefined}
+            >
+              <path d={edge.d} className={styles.edgeLine} />
+              <polygon points={edge.head} className={styles.edgeHead} />
+              <EdgeLabel
+                label={edge.label}
+                boldLine={isHighlighted ? edge.arrows.findIndex((a) => a.event === highlightTransition?.event) : -1}
+              />
+            </g>
+          );
+        })}
+        {extra && (
+          <g className={`${styles.highlighted} ${styles.notDrawn}`} data-edge="extra" data-highlighted="true">
+            <path d={extra.d} className={styles.edgeLine} />
+            <polygon points={extra.head} className={styles.edgeHead} />
+            <EdgeLabel label={extra.label} boldLine={0} />
+          </g>
+        )}
+      </g>
+      {/* In reading order, top to bottom and left to right, so that Tab follows the picture. */}
+      {[...layout.nodes].sort((a, b) => a.center.y - b.center.y || a.center.x - b.center.x).map((node) => (
+        <StateNode
+          key={node.key}
+          node={node}
+          lang={lang}
+          current={current}
+          sides={sides}
+          onSelect={node.repeat ? undefined : onSelect}
+          repeatClick={node.repeat ? onSelect : undefined}
+        />
+      ))}
+    </svg>
+  );
+}
+
+function EdgeLabel({ label, boldLine }: { label: LabelPlacement; boldLine: number }) {
+  return (
+    <>
+      <rect x={label.box.x} y={label.box.y} width={label.box.width} height={label.box.height} rx={3} className={styles.labelBackground} />
+      <text className={styles.edgeLabel} textAnchor={label.anchor}>
+        {label.lines.map((line, i) => (
+          <tspan key={i} x={label.x} y={label.baselines[i]} className={i === boldLine ? styles.boldLine : undefined}>
+            {line}
+          </tspan>
+        ))}
+      </text>
+    </>
+  );
+}
+
+interface StateNodeProps {
+  node: DiagramNode;
+  lang: Language;
+  current?: TcpState;
+  sides?: Partial<Record<Side, TcpState>>;
+  onSelect?: (state: TcpState) => void;
+  /** The second CLOSED box takes clicks too, but is not a second tab stop. */
+  repeatClick?: (state: TcpState) => void;
+}
+
+function StateNode({ node, lang, current, sides, onSelect, repeatClick }: StateNodeProps) {
+  const isCurrent = node.state === current;
+  const here = (["client", "server"] as const).filter((side) => sides?.[side] === node.state);
+  const { box, center } = node;
+  const classes = [styles.node, isCurrent ? styles.current : "", node.repeat ? styles.repeat : "", onSelect || repeatClick ? styles.clickable : ""];
+  const select = onSelect ?? repeatClick;
+  const buttonProps = onSelect
+    ? {
+        role: "button",
+        tabIndex: 0,
+        "aria-pressed": isCurrent,
+        "aria-label": nodeLabel(node.state, here, lang),
+        onKeyDown: (event: KeyboardEvent<SVGGElement>) => {
+          if (event.key === "Enter" || event.key === " ") {
+            event.preventDefault();
+            onSelect(node.state);
+          }
+        },
+      }
+    : { "aria-hidden": true };
+  return (
+    <g
+      className={classes.filter(Boolean).join(" ")}
+      data-state={node.state}
+      data-current={isCurrent || undefined}
+      onClick={select ? () => select(node.state) : undefined}
+      {...buttonProps}
+    >
+      {isCurrent && <rect x={box.x - 5} y={box.y - 5} width={box.width + 10} height={box.height + 10} rx={11} className={styles.currentRing} />}
+      <rect x={box.x} y={box.y} width={box.width} height={box.height} rx={7} className={styles.nodeBox} />
+      <text x={center.x} y={center.y + 5} textAnchor="middle" className={styles.nodeText}>
+        {node.state}
+      </text>
+      {isCurrent && !node.repeat && (
+        <text x={box.x + box.width} y={box.y - 9} textAnchor="end" className={styles.currentTag}>
+          {learn.currentTag[lang]}
+        </text>
+      )}
+      {here.map((side) => (
+        <g key={side} className={side === "client" ? styles.clientMark : styles.serverMark}>
+          <circle cx={side === "client" ? box.x + 2 : box.x + box.width - 2} cy={box.y + 2} r={11} />
+          <text x={side === "client" ? box.x + 2 : box.x + box.width - 2} y={box.y + 6.5} textAnchor="middle">
+            {side === "client" ? "C" : "S"}
+          </text>
+        </g>
+      ))}
+      <title>{nodeLabel(node.state, here, lang)}</title>
+    </g>
+  );
+}
+
+function nodeLabel(state: TcpState, here: Side[], lang: Language): string {
+  if (here.length === 0) return state;
+  return `${state} (${here.map((side) => learn[side][lang]).join(", ")})`;
+}
+
+function sideSummary(sides: Partial<Record<Side, TcpState>> | undefined, lang: Language): string {
+  if (!sides) return "";
+  return (["client", "server"] as const)
+    .filter((side) => sides[side])
+    .map((side) => `${learn[side][lang]}${lang === "zh" ? "：" : ": "}${sides[side]}`)
+    .join(", ");
+}
+
+/** A change of state that Figure 5 leaves out (FIN_WAIT_1 on FIN+ACK, any abort), drawn for the moment. */
+function extraArrow(layout: StateDiagramLayout, highlight: { from: TcpState; event: TcpEvent }, lang: Language) {
+  const outcome = transition(highlight.from, highlight.event);
+  if (outcome.to === outcome.from) return null;
+  const route = routeEdge(sourceNode(outcome.from), targetNode(outcome.from, outcome.to), 0);
+  const lines = layout.edges.flatMap((edge) => edge.samples.map((point) => ({ id: edge.id, point })));
+  const text = [arrowLabel(outcome.event, outcome.sends, lang, outcome.from)];
+  const label = placeLabel(route, text, "extra", lines, layout.edges.map((edge) => edge.label.box));
+  return { d: route.d, head: route.head, label };
+}
+

@@ -1,0 +1,63 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import type { InterviewMessages } from "./session-summary";
+
+/** Pick a duration and a number of questions, then the clock starts. */
+export function InterviewSetup({ messages }: { messages: InterviewMessages }) {
+  const router = useRouter();
+  const [minutes, setMinutes] = useState(15);
+  const [length, setLength] = useState(6);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <form
+      className="card stack"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        setBusy(true);
+        const reply = await fetch("/api/sessions", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ mode: "interview", minutes, length }) });
+        const body = await reply.json();
+        if (reply.ok) router.push(`/interview/${body.id}`);
+        else {
+          setError(body.error ?? "error");
+          setBusy(false);
+        }
+      }}
+    >
+      <div className="row">
+        <label className="field">
+          <span>{messages.minutes}</span>
+          <select value={minutes} onChange={(event) => setMinutes(Number(event.target.value))} name="minutes">
+            {[5, 10, 15, 20, 30].map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{messages.rounds}</span>
+          <select value={length} onChange={(event) => setLength(Number(event.target.value))} name="length">
+            {[4, 6, 8, 10].map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {error && (
+        <p role="alert" className="error-text">
+          {error}
+        </p>
+      )}
+      <div>
+        <button type="submit" className="button" disabled={busy}>
+          {messages.start}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,117 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import type { QuizMessages } from "./types";
+import styles from "./quiz.module.css";
+
+const TOPICS = ["handshake", "close", "time-wait", "states", "seq-ack", "what-if"] as const;
+
+/** Choose topics and length (or weak spots) and start; or start an instructor's quiz. */
+export function QuizSetup({ messages }: { messages: QuizMessages }) {
+  const router = useRouter();
+  const [topics, setTopics] = useState<string[]>([]);
+  const [length, setLength] = useState(10);
+  const [weakSpots, setWeakSpots] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function start() {
+    setBusy(true);
+    setError(null);
+    const reply = await fetch("/api/sessions", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ mode: "quiz", topics, length, weakSpots }),
+    });
+    const body = await reply.json();
+    if (!reply.ok) {
+      setBusy(false);
+      setError(reply.status === 400 ? messages.errorTopics : (body.error ?? "error"));
+      return;
+    }
+    router.push(`/quiz/${body.id}`);
+  }
+
+  return (
+    <form
+      className={`card ${styles.setup}`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void start();
+      }}
+    >
+      <fieldset>
+        <legend>{messages.topics}</legend>
+        <p className="muted">{messages.topicsHint}</p>
+        <div className={styles.topicGrid}>
+          {TOPICS.map((topic) => (
+            <label key={topic}>
+              <input
+                type="checkbox"
+                name="topic"
+                value={topic}
+                checked={topics.includes(topic)}
+                onChange={(event) => setTopics(event.target.checked ? [...topics, topic] : topics.filter((t) => t !== topic))}
+              />
+              {messages[`topic_${topic}` as keyof QuizMessages]}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div className="row">
+        <label className="field">
+          <span>{messages.length}</span>
+          <select name="length" value={length} onChange={(event) => setLength(Number(event.target.value))}>
+            {[5, 10, 15, 20, 30].map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="row">
+          <input type="checkbox" name="weakSpots" checked={weakSpots} onChange={(event) => setWeakSpots(event.target.checked)} />
+          <span>
+            {messages.weakSpots}
+            <br />
+            <small className="muted">{messages.weakSpotsHint}</small>
+          </span>
+        </label>
+      </div>
+      {error && (
+        <p role="alert" className="error-text">
+          {error}
+        </p>
+      )}
+      <div>
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? messages.starting : messages.start}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Starts an instructor's quiz. */
+export function StartQuizButton({ quizId, label, title }: { quizId: string; label: string; title: string }) {
+  const router = useRouter();
+  const [busy, setBusy] = useState(false);
+  return (
+    <button
+      type="button"
+      className="button secondary"
+      disabled={busy}
+      aria-label={`${label}: ${title}`}
+      onClick={async () => {
+        setBusy(true);
+        const reply = await fetch("/api/sessions", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ mode: "quiz", quizId }) });
+        const body = await reply.json();
+        if (reply.ok) router.push(`/quiz/${body.id}`);
+        else setBusy(false);
+      }}
+    >
+      {label}
+    </button>
+  );
+}

@@ -1,0 +1,127 @@
+import type { Messages } from "../translate";
+
+export const learn = {
+  // /learn
+  learnTitle: { zh: "学习", en: "Learn" },
+  learnLede: {
+    zh: "按顺序读笔记，或者在状态图和场景回放里亲手走一遍 TCP 连接。笔记里带 ✓ 标记的事实都由 RFC 9293 参考状态机验证过。",
+    en: "Read the notes in order, or walk through a TCP connection yourself in the state diagram and the scenario player. Facts marked ✓ in the notes are checked by the RFC 9293 reference machine.",
+  },
+  toolsHeading: { zh: "动手看看", en: "Try it yourself" },
+  diagramLink: { zh: "TCP 状态图", en: "The TCP state diagram" },
+  diagramLinkText: {
+    zh: "RFC 9293 图 5：点一个状态，查看它对每个事件的反应。",
+    en: "RFC 9293 Figure 5: pick a state and see what every event does to it.",
+  },
+  scenariosLink: { zh: "场景回放", en: "Scenario player" },
+  scenariosLinkText: {
+    zh: "一步一步回放握手、挥手和丢包，画出时序图；可以自己选择丢掉哪个报文段。",
+    en: "Step through handshakes, closes and losses as a sequence diagram, and choose which segments to drop.",
+  },
+  notesHeading: { zh: "笔记", en: "Notes" },
+  noNotes: {
+    zh: "还没有加载任何笔记。运行 npm start（或 npx tsx scripts/load-content.ts）把 content/ 载入数据库。",
+    en: "No notes are loaded yet. Run npm start (or npx tsx scripts/load-content.ts) to load content/ into the database.",
+  },
+  noteNumber: { zh: "第 {n} 篇", en: "Note {n}" },
+
+  // /learn/[id]
+  backToNotes: { zh: "← 全部笔记", en: "← All notes" },
+  previousNote: { zh: "上一篇", en: "Previous" },
+  nextNote: { zh: "下一篇", en: "Next" },
+  noteNavigation: { zh: "笔记导航", en: "Note navigation" },
+  checkedBadge: { zh: "已由状态机验证", en: "Checked by the machine" },
+  claimSource: { zh: "查看原始声明", en: "Show the claim" },
+  playScenario: { zh: "在场景回放中查看", en: "Play it in the scenario player" },
+
+  // /learn/diagram
+  diagramTitle: { zh: "TCP 状态图", en: "The TCP state diagram" },
+  diagramLede: {
+    zh: "按 RFC 9293 图 5 的布局绘制。箭头与标签直接读自参考状态机的转换表，格式为“事件 / 动作”，“—”表示不发送任何报文段。点击一个状态（或用 Tab 选中后按 Enter），面板中会列出它对每个事件的反应。",
+    en: "Laid out like RFC 9293 Figure 5. The arrows and their labels are read from the reference machine's transition table, as “event / action”; “—” means nothing is sent. Click a state (or Tab to it and press Enter) to list what every event does in it.",
+  },
+  diagramLabel: { zh: "TCP 状态图（RFC 9293 图 5）", en: "TCP state diagram (RFC 9293 Figure 5)" },
+  currentState: { zh: "当前状态", en: "Current state" },
+  currentStateIs: { zh: "当前状态：", en: "Current state: " },
+  currentTag: { zh: "当前", en: "current" },
+  pickState: { zh: "选择状态", en: "Choose a state" },
+  eventsFrom: { zh: "{state} 对每个事件的反应", en: "Every event in {state}" },
+  eventColumn: { zh: "事件", en: "Event" },
+  goesTo: { zh: "进入 {state}", en: "→ {state}" },
+  staysIn: { zh: "停留在 {state}", en: "stays in {state}" },
+  sends: { zh: "发送 {flags}", en: "sends {flags}" },
+  sendsNothing: { zh: "不发送报文段", en: "sends nothing" },
+  followArrow: { zh: "沿此转换前往 {state}", en: "Follow to {state}" },
+  kindArrow: { zh: "图 5 中的箭头", en: "arrow of Figure 5" },
+  kindTransition: { zh: "状态改变（图中未画出）", en: "change of state (not drawn)" },
+  kindReply: { zh: "回复，状态不变", en: "reply, state stays" },
+  kindNoChange: { zh: "无变化", en: "no change" },
+  kindError: { zh: "调用报错", en: "call fails" },
+  rfcSection: { zh: "RFC 9293 §{section}", en: "RFC 9293 §{section}" },
+  notDrawn: { zh: "图 5 没有画出这条转换，这里以虚线临时标出。", en: "Figure 5 does not draw this transition; it is shown dashed here." },
+  legendCurrent: { zh: "粗框并标有“当前”的是当前状态", en: "The thick box marked “current” is the current state" },
+  legendNothing: { zh: "“—”：不发送报文段", en: "“—”: nothing is sent" },
+  errorLabel: { zh: "报错：{error}", en: "error: {error}" },
+
+  // /learn/scenarios
+  scenariosTitle: { zh: "场景回放", en: "Scenario player" },
+  scenariosLede: {
+    zh: "模拟器在浏览器里运行两个端点（时延 50 ms，首次重传超时 1 s，MSL 2 分钟）。逐步前进或后退，或者勾选要丢弃的报文段，看看连接如何应对。",
+    en: "The simulator runs both endpoints right in your browser (50 ms latency, 1 s first retransmission timeout, 2-minute MSL). Step forward and back, or tick segments to drop and watch how the connection copes.",
+  },
+  scenarioLabel: { zh: "场景", en: "Scenario" },
+  counterfactual: {
+    zh: "这是一个假想的（反事实的）状态机，用来说明 RFC 为什么这样规定；状态图仍然画的是 RFC 9293。",
+    en: "This runs a counterfactual machine that shows why the RFC is as it is; the state diagram still shows RFC 9293.",
+  },
+  stepControls: { zh: "步进", en: "Steps" },
+  first: { zh: "回到开头", en: "Start" },
+  back: { zh: "上一步", en: "Back" },
+  forward: { zh: "下一步", en: "Next" },
+  last: { zh: "跳到结尾", en: "End" },
+  stepOf: { zh: "第 {step} / {total} 步", en: "Step {step} of {total}" },
+  keysHint: { zh: "也可以用 ← / → 键步进。", en: "You can also use the ← and → keys." },
+  atStart: { zh: "开始之前", en: "Before the first step" },
+  initialNote: {
+    zh: "初始状态：客户端 {client}，服务器 {server}。按“下一步”开始。",
+    en: "Initial states: client {client}, server {server}. Press Next to start.",
+  },
+  client: { zh: "客户端", en: "Client" },
+  server: { zh: "服务器", en: "Server" },
+  network: { zh: "网络", en: "Network" },
+  stepHeading: { zh: "这一步", en: "This step" },
+  stepEvent: { zh: "t = {t} · {who}：{event}", en: "t = {t} · {who}: {event}" },
+  sentSegment: { zh: "发出 {segment}", en: "Sends {segment}" },
+  dropHeading: { zh: "丢弃报文段", en: "Drop segments" },
+  dropHelp: {
+    zh: "勾选后重新运行模拟。编号按发送顺序计；丢包之后的报文段会重新编号。",
+    en: "Ticking one re-runs the simulation. Segments are numbered in the order sent; those after a loss are renumbered.",
+  },
+  dropSegment: { zh: "丢弃第 {n} 个：{label}", en: "Drop #{n}: {label}" },
+  lostByScenario: { zh: "（场景本身就会丢弃）", en: "(lost by the scenario itself)" },
+  clearDrops: { zh: "不丢弃任何报文段", en: "Drop nothing" },
+  traceSummary: { zh: "共 {steps} 步，{segments} 个报文段", en: "{steps} steps, {segments} segments" },
+  stateDiagramHeading: { zh: "在状态图上", en: "On the state diagram" },
+  stateDiagramHelp: {
+    zh: "标有 C 的是客户端的当前状态，标有 S 的是服务器的；这一步所走的箭头加粗显示。",
+    en: "C marks the client's current state and S the server's; the arrow this step takes is drawn bold.",
+  },
+  unknownScenario: { zh: "没有名为“{name}”的场景，已显示 open。", en: "There is no scenario “{name}”; showing open instead." },
+
+  // The sequence diagram
+  sequenceLabel: {
+    zh: "时序图：{scenario}，左为客户端，右为服务器，时间向下。",
+    en: "Sequence diagram of {scenario}: client on the left, server on the right, time downwards.",
+  },
+  timeHeader: { zh: "t (ms)", en: "t (ms)" },
+  lost: { zh: "丢失", en: "lost" },
+  oldDuplicate: { zh: "旧重复报文段", en: "old duplicate" },
+  asText: { zh: "文字版时序图", en: "The diagram as text" },
+  textStart: { zh: "开始：客户端 {client}，服务器 {server}", en: "Start: client {client}, server {server}" },
+  textSegment: { zh: "{from} → {to}：{segment}", en: "{from} → {to}: {segment}" },
+  textLost: { zh: "第 {n} 个报文段丢失", en: "segment {n} is lost" },
+  textState: { zh: "{side}进入 {state}", en: "{side} enters {state}" },
+  textNotYet: { zh: "（尚未发生）", en: "(not yet)" },
+  blankState: { zh: "?（空白）", en: "? (blank)" },
+  currentStepMarker: { zh: "当前步", en: "current step" },
+} satisfies Messages;

@@ -1,0 +1,66 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+
+/*
+ * The real app for browser tests: a production build in its own folder,
+ * served by `next start` on a free port, on its own SQLite file, with
+ * migrations applied and content loaded exactly as `npm start` does.
+ */
+
+// The default build folder: `npm start` builds again anyway, and Next rewrites tsconfig.json for any other.
+export const BUILD_DIR = ".next";
+
+export interface AppServer {
+  url: string;
+  databasePath: string;
+  process: ChildProcess;
+}
+
+export function testEnv(databasePath: string): NodeJS.ProcessEnv {
+  return { ...process.env, DATABASE_URL: `file:${databasePath}`, NEXT_DIST_DIR: BUILD_DIR, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" };
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): void {
+  const result = spawnSync(command, args, { env, encoding: "utf8" });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed:\n${result.stdout}\n${result.stderr}`);
+}
+
+export function prepareDatabase(databasePath: string): void {
+  mkdirSync(join(databasePath, ".."), { recursive: true });
+  run("node_modules/.bin/prisma", ["migrate", "deploy"], testEnv(databasePath));
+  run("node_modules/.bin/tsx", ["scripts/load-content.ts"], testEnv(databasePath));
+}
+
+export function buildApp(databasePath: string): void {
+  run("node_modules/.bin/next", ["build"], testEnv(databasePath));
+}
+
+export async function startApp(databasePath: string, port: number): Promise<AppServer> {
+  const child = spawn("node_modules/.bin/next", ["start", "--port", String(port), "--hostname", "127.0.0.1"], { env: testEnv(databasePath), stdio: "pipe" });
+  let output = "";
+  child.stdout?.on("data", (chunk) => (output += chunk));
+  child.stderr?.on("data", (chunk) => (output += chunk));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`next start exited:\n${output}`);
+    try {
+      const response = await fetch(`${url}/api/review`);
+      if (response.ok) return { url, databasePath, process: child };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  child.kill();
+  throw new Error(`next start did not answer within 60 s:\n${output}`);
+}
+
+export async function stopApp(server: AppServer): Promise<void> {
+  if (server.process.exitCode !== null) return;
+  await new Promise<void>((resolve) => {
+    server.process.once("exit", () => resolve());
+    server.process.kill("SIGTERM");
+  });
+}

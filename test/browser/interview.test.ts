@@ -1,0 +1,41 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { answerOnScreen } from "./answer";
+import { launchBrowser, newLearner, pageErrors } from "./browser";
+
+let browser: Browser;
+const appUrl = inject("appUrl");
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+describe("interview mode", () => {
+  it("a timed round of why questions, self-graded, each followed by a follow-up, ends in what to revise", async () => {
+    const { context, page } = await newLearner(browser);
+    await page.goto(`${appUrl}/interview`);
+    await page.getByLabel("Questions (each why with one follow-up)").selectOption("4");
+    await page.getByRole("button", { name: "Start the interview" }).click();
+    await page.waitForURL(/\/interview\/[a-z0-9]+$/);
+    expect(await page.getByRole("timer").textContent()).toMatch(/Time left: 1[45]:\d\d/);
+
+    // Why, follow-up, why: each answered on screen.
+    expect(await answerOnScreen(page)).toBe("self-grade");
+    await page.keyboard.press("Enter");
+    await page.getByTestId("question").getByText("Follow-up").waitFor();
+    expect(await answerOnScreen(page)).not.toBe("self-grade");
+    await page.keyboard.press("Enter");
+    expect(await answerOnScreen(page)).toBe("self-grade");
+
+    await page.getByRole("button", { name: "End the interview" }).click();
+    const summary = page.getByTestId("session-summary");
+    await summary.waitFor();
+    expect(await summary.getByRole("heading", { name: "Interview summary" }).isVisible()).toBe(true);
+    expect(await summary.getByRole("heading", { name: "What to revise" }).isVisible()).toBe(true);
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  });
+});

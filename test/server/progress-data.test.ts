@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PrismaClient } from "@/lib/server/prisma-client";
+import { countProgressRows, parseStringList, readProgressRows } from "@/lib/server/progress-data";
+import { profileSchema, updateProfile } from "@/lib/server/profile-store";
+import { seedLearner } from "./progress-seed";
+import { createTestDatabase } from "./test-database";
+
+describe("progress rows, on a real SQLite file", () => {
+  let db: PrismaClient;
+  let alice: string;
+  let carol: string;
+
+  beforeAll(async () => {
+    ({ db } = createTestDatabase());
+    // Card states count only for cards still in the content.
+    await db.deck.create({ data: { id: "d", titleZh: "卡组", titleEn: "Deck", sourcePath: "cards/d.yaml" } });
+    for (const id of ["c1", "c2"]) {
+      await db.card.create({
+        data: { id, deckId: "d", kind: "fact", frontZh: "问", frontEn: "Q", backZh: "答", backEn: "A", sourcePath: "cards/d.yaml", sourceLine: 1, active: id === "c1" },
+      });
+    }
+    alice = await seedLearner(db, "alice");
+    carol = await seedLearner(db, "carol", new Date("2025-02-01T09:00:00Z"));
+    await db.answer.create({
+      data: { learnerId: carol, questionId: "carol-only", kind: "k", topics: '["what-if"]', tests: '["CLOSING|rcv ACK"]', correct: false, score: 0, response: "{}" },
+    });
+  });
+  afterAll(async () => {
+    await db.$disconnect();
+  });
+
+  it("reads one learner's rows and never another's", async () => {
+    const rows = await readProgressRows(db, alice);
+    expect(rows.reviews).toHaveLength(3);
+    expect(rows.reviews.every((review) => review.review.getUTCMonth() === 2)).toBe(true); // Alice's are in March, Carol's in February
+    expect(rows.answers).toHaveLength(3);
+    expect(rows.answers.flatMap((answer) => answer.topics)).not.toContain("what-if");
+    expect(rows.answers.map((answer) => answer.tests)).toEqual([["FIN_WAIT_1|rcv FIN"], ["LAST_ACK|rcv ACK"], []]);
+    expect(await countProgressRows(db, carol)).toEqual({ reviews: 3, answers: 4, sessions: 1, cardStates: 2 });
+  });
+
+  it("leaves out the states of cards whose content was removed", async () => {
+    const rows = await readProgressRows(db, alice);
+    expect(rows.cardStates.map((state) => state.cardId)).toEqual(["c1"]);
+  });
+
+  it("reads nothing for an unknown learner", async () => {
+    expect(await readProgressRows(db, "nobody")).toEqual({ cardStates: [], reviews: [], answers: [] });
+  });
+
+  it("updates only the given learner's profile", async () => {
+    expect(await updateProfile(db, alice, { displayName: "爱丽丝", newCardsPerDay: 30 })).toEqual({ displayName: "爱丽丝", newCardsPerDay: 30 });
+    expect(await db.learner.findUnique({ where: { id: carol }, select: { displayName: true, newCardsPerDay: true } })).toEqual({
+      displayName: "Learner carol",
+      newCardsPerDay: 15,
+    });
+  });
+});
+
+describe("parseStringList", () => {
+  it("reads a JSON array of strings and nothing else", () => {
+    expect(parseStringList('["a","b"]')).toEqual(["a", "b"]);
+    expect(parseStringList('["a",1]')).toEqual(["a"]);
+    expect(parseStringList("{}")).toEqual([]);
+    expect(parseStringList("not json")).toEqual([]);
+  });
+});
+
+describe("profileSchema", () => {
+  const fields = (input: unknown) => {
+    const result = profileSchema.safeParse(input);
+    return result.success ? result.data : Object.fromEntries(result.error.issues.map((issue) => [issue.path.join(".") || "body", issue.message]));
+  };
+
+  it("trims the name and accepts 40 characters, Chinese ones counted one each", () => {
+    expect(fields({ displayName: "  Ada  " })).toEqual({ displayName: "Ada" });
+    expect(fields({ displayName: "名".repeat(40) })).toEqual({ displayName: "名".repeat(40) });
+    expect(fields({ displayName: null, newCardsPerDay: 0 })).toEqual({ displayName: null, newCardsPerDay: 0 });
+  });
+
+  it("names the field that is wrong", () => {
+    expect(fields({ displayName: "   " })).toEqual({ displayName: "must be 1 to 40 characters" });
+    expect(fields({ displayName: "x".repeat(41) })).toEqual({ displayName: "must be 1 to 40 characters" });
+    expect(fields({ newCardsPerDay: 201 })).toEqual({ newCardsPerDay: "must be 0 to 200" });
+    expect(fields({ newCardsPerDay: 2.5 })).toEqual({ newCardsPerDay: "must be a whole number" });
+    expect(fields({ newCardsPerDay: "20" })).toEqual({ newCardsPerDay: "must be a whole number" });
+    expect(fields({})).toEqual({ body: "give displayName, newCardsPerDay or both" });
+    expect(fields({ displayName: "Ada", admin: true })).toEqual({ body: 'Unrecognized key: "admin"' });
+  });
+});

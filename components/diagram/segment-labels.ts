@@ -92,8 +92,13 @@ export function placeSegmentLabel(
   placed: RotatedBox[],
 ): SegmentLabel {
   const text = labelText(arrow, tokens, options);
-  const nearby = lines.filter((line) => line.n !== arrow.n && Math.abs(line.start.y - arrow.start.y) < 8 * options.rowHeight);
   const { full, angle, above, below, width } = text;
+  // Only what lies within a few rows of this line can touch its label: long traces stay fast.
+  const top = Math.min(full.start.y, full.end.y) - 3 * options.rowHeight;
+  const bottom = Math.max(full.start.y, full.end.y) + 3 * options.rowHeight;
+  const within = (y1: number, y2: number) => Math.max(y1, y2) >= top && Math.min(y1, y2) <= bottom;
+  const nearby = lines.filter((line) => line.n !== arrow.n && within(line.start.y, line.end.y));
+  const near = placed.filter((box) => within(box[0]!.center.y, box[0]!.center.y));
   let best: { label: SegmentLabel; cost: number } | null = null;
   for (const { t, dx, preferred } of candidates(arrow, text, options)) {
     const center = { x: full.start.x + (full.end.x - full.start.x) * t + dx, y: full.start.y + (full.end.y - full.start.y) * t };
@@ -101,7 +106,7 @@ export function placeSegmentLabel(
     const box = rotatedBox(label, options);
     let cost = Math.abs(t - preferred) * 10 + (dx === 0 ? 0 : 1);
     if (!insideMiddle(box, options)) cost += 500;
-    for (const other of placed) if (rotatedOverlap(box, other)) cost += 1000;
+    for (const other of near) if (rotatedOverlap(box, other)) cost += 1000;
     for (const line of nearby) cost += 4 * samplesInside(box, line.start, line.end);
     // The cross that ends a lost segment stays clear of its own label.
     if (arrow.lost && contains(inflateBox(box, 7), arrow.end)) cost += 200;

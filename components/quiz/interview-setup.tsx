@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useId, useState } from "react";
 import type { InterviewMessages } from "./session-summary";
 
 /** Pick a duration and a number of questions, then the clock starts. */
@@ -11,6 +11,8 @@ export function InterviewSetup({ messages }: { messages: InterviewMessages }) {
   const [length, setLength] = useState(6);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const minutesId = useId();
+  const lengthId = useId();
   return (
     <form
       className="card stack"
@@ -27,26 +29,26 @@ export function InterviewSetup({ messages }: { messages: InterviewMessages }) {
       }}
     >
       <div className="row">
-        <label className="field">
-          <span>{messages.minutes}</span>
-          <select value={minutes} onChange={(event) => setMinutes(Number(event.target.value))} name="minutes">
+        <div className="field">
+          <label htmlFor={minutesId}>{messages.minutes}</label>
+          <select id={minutesId} value={minutes} onChange={(event) => setMinutes(Number(event.target.value))} name="minutes">
             {[5, 10, 15, 20, 30].map((n) => (
               <option key={n} value={n}>
                 {n}
               </option>
             ))}
           </select>
-        </label>
-        <label className="field">
-          <span>{messages.rounds}</span>
-          <select value={length} onChange={(event) => setLength(Number(event.target.value))} name="length">
+        </div>
+        <div className="field">
+          <label htmlFor={lengthId}>{messages.rounds}</label>
+          <select id={lengthId} value={length} onChange={(event) => setLength(Number(event.target.value))} name="length">
             {[4, 6, 8, 10].map((n) => (
               <option key={n} value={n}>
                 {n}
               </option>
             ))}
           </select>
-        </label>
+        </div>
       </div>
       {error && (
         <p role="alert" className="error-text">

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useId, useState } from "react";
 import type { QuizMessages } from "./types";
 import styles from "./quiz.module.css";
 
@@ -15,6 +15,7 @@ export function QuizSetup({ messages }: { messages: QuizMessages }) {
   const [weakSpots, setWeakSpots] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const lengthId = useId();
 
   async function start() {
     setBusy(true);
@@ -60,16 +61,16 @@ export function QuizSetup({ messages }: { messages: QuizMessages }) {
         </div>
       </fieldset>
       <div className="row">
-        <label className="field">
-          <span>{messages.length}</span>
-          <select name="length" value={length} onChange={(event) => setLength(Number(event.target.value))}>
+        <div className="field">
+          <label htmlFor={lengthId}>{messages.length}</label>
+          <select id={lengthId} name="length" value={length} onChange={(event) => setLength(Number(event.target.value))}>
             {[5, 10, 15, 20, 30].map((n) => (
               <option key={n} value={n}>
                 {n}
               </option>
             ))}
           </select>
-        </label>
+        </div>
         <label className="row">
           <input type="checkbox" name="weakSpots" checked={weakSpots} onChange={(event) => setWeakSpots(event.target.checked)} />
           <span>

@@ -127,6 +127,9 @@ describe.each(QUESTION_KINDS)("%s questions", (kind) => {
         expect(text.en.length, question.id).toBeGreaterThan(0);
       }
       if (kind !== "why") expect(question.prompt.zh, question.id).toMatch(/[\u4e00-\u9fff]/);
+      // Regression: an ordinal object once leaked into the Chinese prompt as "[object Object]".
+      const texts = [question.prompt, question.explanation, ...(question.choices ?? []).map((choice) => choice.label)];
+      for (const text of texts) expect(`${text.zh} ${text.en}`, question.id).not.toMatch(/\[object Object\]|undefined|NaN/);
     }
   });
 

@@ -51,7 +51,7 @@ export function generateSegment(random: Random): QuestionDraft {
   return {
     params: { scenario: scenario.scenario, lose: scenario.lose, index: segment.n, isn: scenario.isn },
     prompt: {
-      zh: `${name.zh}：客户端的初始序列号（ISN）是 ${scenario.isn.client}，服务器的是 ${scenario.isn.server}。报文段依次为：\n${listing.zh}\n${n}报文段（由${SIDE_NAMES[segment.from].zh}发出）的标志、seq 和 ack 是多少？（ACK 位为 0 时 ack 留空。）`,
+      zh: `${name.zh}：客户端的初始序列号（ISN）是 ${scenario.isn.client}，服务器的是 ${scenario.isn.server}。报文段依次为：\n${listing.zh}\n${n.zh}报文段（由${SIDE_NAMES[segment.from].zh}发出）的标志、seq 和 ack 是多少？（ACK 位为 0 时 ack 留空。）`,
       en: `In ${name.en}, the client's ISN is ${scenario.isn.client} and the server's is ${scenario.isn.server}. The segments, in the order sent:\n${listing.en}\nWhat are the flags, seq and ack of the ${n.en} segment (sent by ${SIDE_NAMES[segment.from].en})? (Leave ack empty when the ACK bit is off.)`,
     },
     input: "segment",

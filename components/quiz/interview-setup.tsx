@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import type { InterviewMessages } from "./session-summary";
+import { startSession } from "./start-session";
 
 /** Pick a duration and a number of questions, then the clock starts. */
 export function InterviewSetup({ messages }: { messages: InterviewMessages }) {
@@ -19,11 +20,10 @@ export function InterviewSetup({ messages }: { messages: InterviewMessages }) {
       onSubmit={async (event) => {
         event.preventDefault();
         setBusy(true);
-        const reply = await fetch("/api/sessions", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ mode: "interview", minutes, length }) });
-        const body = await reply.json();
-        if (reply.ok) router.push(`/interview/${body.id}`);
+        const started = await startSession({ mode: "interview", minutes, length });
+        if ("id" in started) router.push(`/interview/${started.id}`);
         else {
-          setError(body.error ?? "error");
+          setError(started.error);
           setBusy(false);
         }
       }}

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
+import { startSession } from "./start-session";
 import type { QuizMessages } from "./types";
 import styles from "./quiz.module.css";
 
@@ -20,18 +21,13 @@ export function QuizSetup({ messages }: { messages: QuizMessages }) {
   async function start() {
     setBusy(true);
     setError(null);
-    const reply = await fetch("/api/sessions", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ mode: "quiz", topics, length, weakSpots }),
-    });
-    const body = await reply.json();
-    if (!reply.ok) {
+    const started = await startSession({ mode: "quiz", topics, length, weakSpots });
+    if ("error" in started) {
       setBusy(false);
-      setError(reply.status === 400 ? messages.errorTopics : (body.error ?? "error"));
+      setError(started.status === 400 ? messages.errorTopics : started.error);
       return;
     }
-    router.push(`/quiz/${body.id}`);
+    router.push(`/quiz/${started.id}`);
   }
 
   return (
@@ -106,9 +102,8 @@ export function StartQuizButton({ quizId, label, title }: { quizId: string; labe
       aria-label={`${label}: ${title}`}
       onClick={async () => {
         setBusy(true);
-        const reply = await fetch("/api/sessions", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ mode: "quiz", quizId }) });
-        const body = await reply.json();
-        if (reply.ok) router.push(`/quiz/${body.id}`);
+        const started = await startSession({ mode: "quiz", quizId });
+        if ("id" in started) router.push(`/quiz/${started.id}`);
         else setBusy(false);
       }}
     >

@@ -1,4 +1,5 @@
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 
 /** Debian's Chromium, as CI installs it; never a downloaded one. */
 export async function launchBrowser(): Promise<Browser> {
@@ -23,4 +24,19 @@ export async function newLearner(browser: Browser, options: { locale?: string; v
 
 export function pageErrors(page: Page): string[] {
   return (page as Page & { errors?: string[] }).errors ?? [];
+}
+
+/** One Chromium for a test file, opened before its tests and closed after: call at the top of the file. */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error("the browser is not open yet");
+    return browser;
+  };
 }

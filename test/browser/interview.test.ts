@@ -1,21 +1,13 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { answerOnScreen } from "./answer";
-import { launchBrowser, newLearner, pageErrors } from "./browser";
+import { newLearner, pageErrors, useBrowser } from "./browser";
 
-let browser: Browser;
 const appUrl = inject("appUrl");
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = useBrowser();
 
 describe("interview mode", () => {
   it("a timed round of why questions, self-graded, each followed by a follow-up, ends in what to revise", async () => {
-    const { context, page } = await newLearner(browser);
+    const { context, page } = await newLearner(browser());
     await page.goto(`${appUrl}/interview`);
     await page.getByLabel("Questions (each why with one follow-up)").selectOption("4");
     await page.getByRole("button", { name: "Start the interview" }).click();

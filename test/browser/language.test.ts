@@ -1,20 +1,12 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, newLearner, PHONE } from "./browser";
+import { describe, expect, inject, it } from "vitest";
+import { PHONE, newLearner, useBrowser } from "./browser";
 
-let browser: Browser;
 const appUrl = inject("appUrl");
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = useBrowser();
 
 describe("both languages", () => {
   it("the first visit follows the browser's language", async () => {
-    const { context, page } = await newLearner(browser, { locale: "zh-CN" });
+    const { context, page } = await newLearner(browser(), { locale: "zh-CN" });
     await page.goto(appUrl);
     expect(await page.getAttribute("html", "lang")).toBe("zh-CN");
     expect(await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "抽认卡" }).isVisible()).toBe(true);
@@ -22,7 +14,7 @@ describe("both languages", () => {
   });
 
   it("the switch changes every page's language and is remembered", async () => {
-    const { context, page } = await newLearner(browser, { locale: "en-US", viewport: PHONE });
+    const { context, page } = await newLearner(browser(), { locale: "en-US", viewport: PHONE });
     await page.goto(`${appUrl}/quiz`);
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Quiz");
     await page.getByRole("button", { name: "中文" }).click();
@@ -38,7 +30,7 @@ describe("both languages", () => {
   });
 
   it("the theme can be set to dark", async () => {
-    const { context, page } = await newLearner(browser);
+    const { context, page } = await newLearner(browser());
     await page.goto(appUrl);
     await page.getByRole("combobox", { name: "Theme" }).selectOption("dark");
     await page.waitForFunction(() => document.documentElement.dataset.theme === "dark");

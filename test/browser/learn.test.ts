@@ -1,20 +1,12 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, newLearner, pageErrors, PHONE } from "./browser";
+import { describe, expect, inject, it } from "vitest";
+import { PHONE, newLearner, pageErrors, useBrowser } from "./browser";
 
-let browser: Browser;
 const appUrl = inject("appUrl");
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = useBrowser();
 
 describe("the scenario player", () => {
   it("steps forward and back with the keys, and dropping a segment changes what happens", async () => {
-    const { context, page } = await newLearner(browser);
+    const { context, page } = await newLearner(browser());
     await page.goto(`${appUrl}/learn/scenarios?name=close-client-first`);
     const player = page.getByTestId("scenario-player");
     await player.waitFor();
@@ -42,7 +34,7 @@ describe("the scenario player", () => {
   });
 
   it("works at a phone's width", async () => {
-    const { context, page } = await newLearner(browser, { viewport: PHONE });
+    const { context, page } = await newLearner(browser(), { viewport: PHONE });
     await page.goto(`${appUrl}/learn/scenarios?name=open`);
     await page.getByTestId("step-forward").click();
     expect(await page.getByTestId("client-state").textContent()).toContain("SYN_SENT");
@@ -54,7 +46,7 @@ describe("the scenario player", () => {
 
 describe("notes and the state diagram", () => {
   it("a note renders its Markdown with checked-claim badges, and no HTML from content", async () => {
-    const { context, page } = await newLearner(browser);
+    const { context, page } = await newLearner(browser());
     await page.goto(`${appUrl}/learn`);
     await page.getByTestId("note-list").getByRole("link").first().click();
     await page.getByTestId("note").waitFor();
@@ -64,7 +56,7 @@ describe("notes and the state diagram", () => {
   });
 
   it("selecting a state in the diagram lists its transitions", async () => {
-    const { context, page } = await newLearner(browser);
+    const { context, page } = await newLearner(browser());
     await page.goto(`${appUrl}/learn/diagram`);
     await page.getByTestId("state-diagram").getByRole("button", { name: /FIN_WAIT_1/ }).first().click();
     await page.waitForFunction(() => document.querySelector('[data-testid="current-state"]')?.textContent === "FIN_WAIT_1");

@@ -3,27 +3,19 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { prepareDatabase, startApp, stopApp, type AppServer } from "./app-server";
-import { launchBrowser, newLearner } from "./browser";
+import { newLearner, useBrowser } from "./browser";
 
-let browser: Browser;
 const port = inject("appPort") + 1;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = useBrowser();
 
 describe("progress survives a restart", () => {
   it("reviews and answers are still there after the server restarts, and are in the SQLite file", async () => {
     const databasePath = join(mkdtempSync(join(tmpdir(), "synack-restart-")), "app.db");
     prepareDatabase(databasePath);
     let server: AppServer = await startApp(databasePath, port);
-    const { context, page } = await newLearner(browser);
+    const { context, page } = await newLearner(browser());
 
     await page.goto(`${server.url}/review`);
     for (let i = 0; i < 2; i++) {

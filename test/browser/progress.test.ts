@@ -1,21 +1,13 @@
 import { readFileSync } from "node:fs";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, newLearner } from "./browser";
+import { describe, expect, inject, it } from "vitest";
+import { newLearner, useBrowser } from "./browser";
 
-let browser: Browser;
 const appUrl = inject("appUrl");
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = useBrowser();
 
 describe("progress and settings", () => {
   it("after a review the progress page shows the forecast and the calendar, and the learner can name themselves and export", async () => {
-    const { context, page } = await newLearner(browser);
+    const { context, page } = await newLearner(browser());
     await page.goto(`${appUrl}/progress`);
     expect(await page.getByRole("heading", { name: "No progress yet" }).isVisible()).toBe(true);
 
@@ -45,7 +37,7 @@ describe("progress and settings", () => {
   });
 
   it("a bad request body is a 400 with the field, never a 500", async () => {
-    const { context, page } = await newLearner(browser);
+    const { context, page } = await newLearner(browser());
     await page.goto(appUrl);
     const bad = await page.request.post(`${appUrl}/api/review/grade`, { data: { cardId: "x", grade: "perfect" } });
     expect(bad.status()).toBe(400);

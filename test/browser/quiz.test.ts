@@ -1,22 +1,14 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { QUESTION_KINDS } from "@/lib/questions/question";
 import { answerOnScreen } from "./answer";
-import { launchBrowser, newLearner, pageErrors } from "./browser";
+import { newLearner, pageErrors, useBrowser } from "./browser";
 
-let browser: Browser;
 const appUrl = inject("appUrl");
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = useBrowser();
 
 describe("a quiz with every kind of question", () => {
   it("each kind has its input; each answer shows the verdict, the explanation and, for scenarios, the diagram", async () => {
-    const { context, page } = await newLearner(browser);
+    const { context, page } = await newLearner(browser());
     await page.goto(`${appUrl}/quiz`);
     const id = await page.evaluate(async (kinds) => {
       const reply = await fetch("/api/sessions", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ mode: "quiz", length: kinds.length, kinds }) });
@@ -48,7 +40,7 @@ describe("a quiz with every kind of question", () => {
   });
 
   it("the setup form starts a quiz on the chosen topics", async () => {
-    const { context, page } = await newLearner(browser);
+    const { context, page } = await newLearner(browser());
     await page.goto(`${appUrl}/quiz`);
     await page.getByRole("checkbox", { name: "Handshake", exact: true }).check();
     await page.getByLabel("Length", { exact: true }).selectOption("5");
@@ -59,13 +51,13 @@ describe("a quiz with every kind of question", () => {
   });
 
   it("someone else's quiz is not found", async () => {
-    const first = await newLearner(browser);
+    const first = await newLearner(browser());
     await first.page.goto(`${appUrl}/quiz`);
     const id = await first.page.evaluate(async () => {
       const reply = await fetch("/api/sessions", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ length: 3 }) });
       return (await reply.json()).id as string;
     });
-    const second = await newLearner(browser);
+    const second = await newLearner(browser());
     const response = await second.page.goto(`${appUrl}/quiz/${id}`);
     expect(response?.status()).toBe(404);
     const api = await second.page.request.get(`${appUrl}/api/sessions/${id}`);

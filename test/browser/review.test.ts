@@ -1,20 +1,12 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, newLearner, pageErrors } from "./browser";
+import { describe, expect, inject, it } from "vitest";
+import { newLearner, pageErrors, useBrowser } from "./browser";
 
-let browser: Browser;
 const appUrl = inject("appUrl");
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = useBrowser();
 
 describe("flashcard review, as a new learner would do it", () => {
   it("Space reveals, 1–4 grade with the interval on each button, Ctrl+Z takes the grade back", async () => {
-    const { context, page } = await newLearner(browser);
+    const { context, page } = await newLearner(browser());
     await page.goto(`${appUrl}/review`);
     const card = page.getByTestId("flashcard");
     await card.waitFor();

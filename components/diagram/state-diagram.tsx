@@ -77,6 +77,14 @@ export function StateDiagram({ lang, current, onSelect, highlightTransition, sid
             >
               <path d={edge.d} className={styles.edgeLine} />
               <polygon points={edge.head} className={styles.edgeHead} />
+            </g>
+          );
+        })}
+        {/* Labels after every line, so that no arrow is drawn across another arrow's label. */}
+        {layout.edges.map((edge) => {
+          const isHighlighted = edge === highlighted;
+          return (
+            <g key={edge.id} className={isHighlighted ? styles.highlighted : undefined}>
               <EdgeLabel
                 label={edge.label}
                 boldLine={isHighlighted ? edge.arrows.findIndex((a) => a.event === highlightTransition?.event) : -1}

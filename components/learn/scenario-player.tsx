@@ -205,7 +205,13 @@ function StepDetails({ trace, step, lang }: { trace: Trace; step: number; lang: 
       {current.segment && <p className={styles.sent}>{format(t("sentSegment"), { segment: describeSegment(current.segment) })}</p>}
       <p data-testid="step-note">
         {stepNote(trace, step - 1, lang)}
-        {current.rfc && <span className={styles.rfc}> {format(t("rfcSection"), { section: current.rfc })}</span>}
+        {/* The space outside the unbreakable reference, so that the line may break before it. */}
+        {current.rfc && (
+          <>
+            {" "}
+            <span className={styles.rfc}>{format(t("rfcSection"), { section: current.rfc })}</span>
+          </>
+        )}
       </p>
       {current.error && <p className={styles.error}>{format(t("errorLabel"), { error: current.error })}</p>}
     </div>

@@ -9,12 +9,15 @@ import styles from "./quiz.module.css";
 /** Right or wrong (in words and an icon, not colour alone), what the answer would mean, and the machine's explanation. */
 export function AnswerPanel({ result, lang, messages }: { result: AnswerView; lang: Language; messages: QuizMessages }) {
   const verdict = result.correct ? (result.score < 1 ? messages.partly : messages.right) : result.score > 0 ? messages.partly : messages.wrong;
+  // A plain "Right." adds nothing after the verdict "Right": shown once, not twice.
+  const feedback = result.feedback[lang].replace(/[.。]$/, "") === verdict ? "" : result.feedback[lang];
   return (
     <section className={styles.answer} aria-live="polite" data-testid="answer-panel" data-correct={result.correct}>
       <p className={`verdict ${result.correct ? "right" : "wrong"}`}>
         <span aria-hidden="true">{result.correct ? "✓ " : "✗ "}</span>
         <strong>{verdict}</strong>
-        {result.score > 0 && result.score < 1 ? ` (${Math.round(result.score * 100)}%)` : ""} — {result.feedback[lang]}
+        {result.score > 0 && result.score < 1 ? ` (${Math.round(result.score * 100)}%)` : ""}
+        {feedback ? ` — ${feedback}` : ""}
       </p>
       {!result.correct || result.score < 1 ? (
         <div>

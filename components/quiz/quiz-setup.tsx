@@ -67,7 +67,7 @@ export function QuizSetup({ messages }: { messages: QuizMessages }) {
             ))}
           </select>
         </div>
-        <label className="row">
+        <label className={styles.checkRow}>
           <input type="checkbox" name="weakSpots" checked={weakSpots} onChange={(event) => setWeakSpots(event.target.checked)} />
           <span>
             {messages.weakSpots}

@@ -104,7 +104,7 @@ export function SessionSummary({
       ))}
       <div className="row">
         <Link className="button" href={interviewMode ? "/interview" : "/quiz"}>
-          {messages.again}
+          {interviewMode ? interviewMessages.again : messages.again}
         </Link>
         <Link className="button secondary" href="/progress">
           {messages.progressLink}

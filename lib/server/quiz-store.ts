@@ -217,8 +217,10 @@ function refsOf(session: { questions: string }): QuestionRef[] {
   return z.array(questionRefSchema).parse(JSON.parse(session.questions));
 }
 
+/** After answering, the trace is shown whole: a trace-gap question's blank is filled in. */
 function answerView(question: Question, result: AnswerResult, response: LearnerResponse): AnswerView {
-  return { ...result, explanation: question.explanation, ...(question.trace ? { trace: question.trace } : {}), response };
+  const trace = question.trace ? { scenario: question.trace.scenario, lose: question.trace.lose, isn: question.trace.isn } : null;
+  return { ...result, explanation: question.explanation, ...(trace ? { trace } : {}), response };
 }
 
 export async function sessionView(db: PrismaClient, learnerId: string, sessionId: string, source: QuestionSource): Promise<SessionView> {

@@ -21,6 +21,8 @@ export const common = {
   checked: { zh: "已由状态机验证", en: "Checked by the machine" },
   loading: { zh: "加载中…", en: "Loading…" },
   errorGeneric: { zh: "出错了，请重试。", en: "Something went wrong. Please try again." },
+  notFoundTitle: { zh: "找不到这个页面", en: "Page not found" },
+  notFoundText: { zh: "这个地址没有内容：可能是链接写错了，或者它指向的测验或笔记不存在。", en: "Nothing lives at this address: the link may be mistyped, or the quiz or note it points to does not exist." },
   footer: {
     zh: "每个答案都由 RFC 9293 参考状态机计算得出。",
     en: "Every answer is computed by a reference RFC 9293 state machine.",

@@ -50,7 +50,7 @@ export const quiz = {
   selfGrade: { zh: "提交自评", en: "Submit self-grade" },
   choiceKeys: { zh: "按 1–9 选择，Enter 提交。", en: "Press 1–9 to choose, Enter to submit." },
   scoreTitle: { zh: "成绩", en: "Score" },
-  score: { zh: "得分 {score} / {total}", en: "Score {score} / {total}" },
+  score: { zh: "{score} / {total}", en: "{score} / {total}" },
   mistakes: { zh: "错题回顾", en: "Review your mistakes" },
   noMistakes: { zh: "全部答对！", en: "No mistakes!" },
   yourResponse: { zh: "你的答案", en: "Your answer" },
@@ -79,4 +79,5 @@ export const interview = {
   wrongFollowUps: { zh: "答错的追问", en: "Follow-ups you got wrong" },
   nothingToRevise: { zh: "表现很好，没有需要特别复习的内容。", en: "Well done: nothing in particular to revise." },
   stop: { zh: "结束面试", en: "End the interview" },
+  again: { zh: "再来一轮面试", en: "Another interview" },
 } satisfies Messages;

@@ -1,22 +1,15 @@
 import type { Language } from "../i18n/language";
 import { eventPhrase } from "../questions/phrases";
-import { allOutcomes, TRANSITIONS, type Flags, type OutcomeKind, type TcpEvent, type TcpState } from "../tcp";
+import { allOutcomes, TRANSITIONS, type Flags, type Outcome, type TcpState } from "../tcp";
 import { NOTES_ZH, NOTES_ZH_ACTIVE_OPEN } from "../tcp/notes-zh";
 import { eventLabel } from "./event-labels";
 
 /** One row of the state diagram's side panel: an event in a state and its outcome, in one language. */
-export interface StateEventRow {
-  event: TcpEvent;
+export interface StateEventRow extends Omit<Outcome, "from"> {
   /** "rcv FIN" / "收到 FIN". */
   label: string;
   /** "the peer's FIN arrives (it does not acknowledge our FIN)". */
   phrase: string;
-  to: TcpState;
-  sends: Flags | null;
-  kind: OutcomeKind;
-  note: string;
-  rfc: string;
-  error?: string;
   /** Where the row differs after an active open (SYN_RECEIVED on a reset). */
   activeOpen?: { to: TcpState; sends: Flags | null; note: string };
 }

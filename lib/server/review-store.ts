@@ -72,18 +72,8 @@ export function startOfDay(now: Date, timezoneOffset = 0): Date {
   return new Date(local.getTime() + timezoneOffset * 60_000);
 }
 
-function toState(row: {
-  due: Date;
-  stability: number;
-  difficulty: number;
-  elapsedDays: number;
-  scheduledDays: number;
-  learningSteps: number;
-  reps: number;
-  lapses: number;
-  state: number;
-  lastReview: Date | null;
-}): SchedulingState {
+/** The scheduling fields of a stored CardState row (it also holds its keys). */
+function toState(row: SchedulingState): SchedulingState {
   return {
     due: row.due,
     stability: row.stability,

@@ -46,6 +46,7 @@ const ZH_SIM_EVENTS: Record<SimEvent, string> = {
   "rcv data": "收到数据",
   "rcv ACK of data": "收到数据的 ACK",
   "rcv unacceptable": "收到不可接受的报文段",
+  "rcv data after close": "close() 之后收到数据",
   "ack timer": "延迟确认定时器到期",
   "user timeout": "用户超时（放弃重传）",
   lost: "报文段丢失",

@@ -1,4 +1,4 @@
-import { hasFlag, seqAdd, seqLe, seqLt, seqInWindow, transition, type TcpEvent } from "../tcp";
+import { hasFlag, REFERENCE_MACHINE, seqAdd, seqLe, seqLt, seqInWindow, transition, type Machine, type TcpEvent, type TransitionContext } from "../tcp";
 import type { Endpoint } from "./endpoint";
 import type { Segment } from "./types";
 
@@ -10,7 +10,7 @@ import type { Segment } from "./types";
  * - `unacceptable`: a segment the RFC answers (`reply`) or drops (null) before any state logic.
  */
 export type Arrival =
-  | { kind: "table"; event: TcpEvent; deliver: number; retransmittedFin: boolean }
+  | { kind: "table"; event: TcpEvent; deliver: number; retransmittedFin: boolean; context?: TransitionContext }
   | { kind: "data"; event: "rcv data" | "rcv ACK of data"; deliver: number }
   | { kind: "unacceptable"; reply: "ACK" | "RST" | null; note: string; rfc: string };
 
@@ -19,7 +19,7 @@ export function segmentSpace(segment: Pick<Segment, "flags" | "len">): number {
   return segment.len + (hasFlag(segment.flags, "SYN") ? 1 : 0) + (hasFlag(segment.flags, "FIN") ? 1 : 0);
 }
 
-export function classifyArrival(endpoint: Endpoint, segment: Segment): Arrival {
+export function classifyArrival(endpoint: Endpoint, segment: Segment, machine: Machine = REFERENCE_MACHINE): Arrival {
   switch (endpoint.state) {
     case "CLOSED":
     case "LISTEN":
@@ -27,7 +27,7 @@ export function classifyArrival(endpoint: Endpoint, segment: Segment): Arrival {
     case "SYN_SENT":
       return classifyInSynSent(endpoint, segment);
     default:
-      return classifySynchronized(endpoint, segment);
+      return classifySynchronized(endpoint, segment, machine);
   }
 }
 
@@ -69,7 +69,7 @@ function classifyInSynSent(endpoint: Endpoint, segment: Segment): Arrival {
 }
 
 /** 3.10.7.4: sequence check, reset check, SYN check, ACK check, then data and FIN. */
-function classifySynchronized(endpoint: Endpoint, segment: Segment): Arrival {
+function classifySynchronized(endpoint: Endpoint, segment: Segment, machine: Machine): Arrival {
   const has = (flag: "SYN" | "ACK" | "FIN" | "RST") => hasFlag(segment.flags, flag);
   const rcvNxt = endpoint.rcvNxt ?? 0;
   const windowEnd = seqAdd(rcvNxt, endpoint.rcvWnd);
@@ -78,6 +78,10 @@ function classifySynchronized(endpoint: Endpoint, segment: Segment): Arrival {
   if (has("SYN")) {
     if (endpoint.state === "SYN_RECEIVED" && has("ACK") && !ackCoversSyn) {
       return badAckInSynReceived(segment);
+    }
+    if (endpoint.state === "TIME_WAIT" && !has("ACK") && seqLt(rcvNxt, segment.seq)) {
+      // Above RCV.NXT: it cannot be an old duplicate of this connection (RFC 9293 3.6.1).
+      return { kind: "table", event: "rcv SYN", deliver: 0, retransmittedFin: false, context: { newerSyn: true } };
     }
     return table(has("ACK") ? "rcv SYN+ACK" : "rcv SYN");
   }
@@ -95,6 +99,9 @@ function classifySynchronized(endpoint: Endpoint, segment: Segment): Arrival {
     return { kind: "unacceptable", reply: null, note: "A reset outside the window: drop it silently.", rfc: "3.10.7.4" };
   }
 
+  // A retransmitted FIN ends exactly at RCV.NXT. RFC 9293's test would call
+  // it old; SynAck reads it as Linux and BSD do (tcp_input.c: tcp_sequence):
+  // acceptable, so its ACK field counts in CLOSING, LAST_ACK and TIME_WAIT alike.
   const finSeq = seqAdd(segment.seq, segment.len);
   if (has("FIN") && endpoint.peerFin && finSeq === seqAdd(rcvNxt, -1)) {
     return table(coversOurFin(endpoint, segment) ? "rcv FIN+ACK" : "rcv FIN", 0, true);
@@ -141,7 +148,7 @@ function classifySynchronized(endpoint: Endpoint, segment: Segment): Arrival {
   if (segment.len > 0) return { kind: "data", event: "rcv data", deliver };
   // An empty ACK that says nothing about our SYN or FIN: the table's `rcv ACK`
   // row describes it only where that row leaves the state alone.
-  if (transition(endpoint.state, "rcv ACK").to === endpoint.state) return table("rcv ACK");
+  if (transition(endpoint.state, "rcv ACK", {}, machine).to === endpoint.state) return table("rcv ACK");
   return { kind: "data", event: "rcv ACK of data", deliver: 0 };
 }
 

@@ -9,6 +9,8 @@ export interface Outstanding {
   /** Sequence space it occupies: data length plus one for SYN and one for FIN. */
   space: number;
   retries: number;
+  /** When it was first sent, to measure the round trip from its acknowledgment. */
+  sentAt: number;
 }
 
 /** The part of a transmission control block (RFC 9293 3.3.1) the simulator needs. */
@@ -17,6 +19,11 @@ export interface Endpoint {
   state: TcpState;
   /** The connection left CLOSED by an active OPEN (matters in SYN_RECEIVED). */
   activeOpen: boolean;
+  /**
+   * The application called close(), not shutdown(SHUT_WR): it holds no
+   * descriptor any more (Linux calls the socket orphaned, SOCK_DEAD).
+   */
+  orphaned: boolean;
   /** ISN clock value at t = 0; each new connection takes the clock's value then (RFC 9293 3.4.1). */
   isnBase: number;
   iss: number;
@@ -33,6 +40,8 @@ export interface Endpoint {
   queuedBytes: number;
   outstanding: Outstanding[];
   rto: number;
+  /** The RTO that the first measured round trip gave, restored after each new acknowledgment; the initial RTO before. */
+  baseRto: number;
   /** Each timer is valid while its generation matches; restarting one bumps it. */
   rtoGeneration: number;
   timeWaitGeneration: number;
@@ -46,6 +55,8 @@ export interface Endpoint {
   connections: number;
   /** When this endpoint last answered an unacceptable segment with an ACK. */
   lastInvalidReplyAt: number;
+  rttMeasured: boolean;
+  finWait2Generation: number;
 }
 
 /** The ISN clock ticks every 4 microseconds: 250 per millisecond (RFC 9293 3.4.1). */
@@ -78,6 +89,7 @@ export function createEndpoint(setup: EndpointSetup): Endpoint {
     side: setup.side,
     state: setup.state,
     activeOpen: established && setup.side === "client",
+    orphaned: false,
     isnBase: setup.isn,
     iss: setup.isn,
     sndUna: sndNxt,
@@ -89,6 +101,7 @@ export function createEndpoint(setup: EndpointSetup): Endpoint {
     queuedBytes: 0,
     outstanding: [],
     rto: setup.rto,
+    baseRto: setup.rto,
     rtoGeneration: 0,
     timeWaitGeneration: 0,
     ackGeneration: 0,
@@ -98,6 +111,8 @@ export function createEndpoint(setup: EndpointSetup): Endpoint {
     bytesDelivered: 0,
     connections: established ? 1 : 0,
     lastInvalidReplyAt: Number.NEGATIVE_INFINITY,
+    rttMeasured: false,
+    finWait2Generation: 0,
   };
 }
 
@@ -109,7 +124,10 @@ export function resetEndpoint(endpoint: Endpoint): void {
   endpoint.queuedBytes = 0;
   endpoint.outstanding = [];
   endpoint.activeOpen = false;
+  endpoint.orphaned = false;
   endpoint.ackPending = false;
+  endpoint.rttMeasured = false;
+  endpoint.finWait2Generation++;
   endpoint.rtoGeneration++;
   endpoint.timeWaitGeneration++;
   endpoint.ackGeneration++;

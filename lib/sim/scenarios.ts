@@ -107,12 +107,13 @@ export const SCENARIOS: readonly ScenarioDefinition[] = [
   {
     name: "half-close",
     description: {
-      en: "Half-close: after the client's FIN the server, in CLOSE_WAIT, still sends 300 bytes, then closes.",
-      zh: "半关闭：客户端发出 FIN 后，处于 CLOSE_WAIT 的服务器仍发送 300 字节数据，然后才关闭。",
+      en: "Half-close: the client calls shutdown(SHUT_WR); the server, in CLOSE_WAIT, still sends 300 bytes, then closes.",
+      zh: "半关闭：客户端调用 shutdown(SHUT_WR)；处于 CLOSE_WAIT 的服务器仍发送 300 字节数据，然后才关闭。",
     },
     setup: () => ({
       initial: { client: "ESTABLISHED", server: "ESTABLISHED" },
-      calls: [{ at: 0, side: "client", call: "close" }],
+      // shutdown(), not close(): after close() Linux would answer the data with RST (see data-after-close).
+      calls: [{ at: 0, side: "client", call: "close", how: "shutdown()" }],
       reactions: [
         { side: "server", onState: "CLOSE_WAIT", after: 10, call: "send", bytes: 100 },
         { side: "server", onState: "CLOSE_WAIT", after: 20, call: "send", bytes: 200 },
@@ -262,6 +263,7 @@ export function runScenario(name: string, options: SimulationOptions = {}): Trac
   return simulate({
     ...setup,
     name,
+    profile: options.profile ?? setup.profile,
     isn,
     network: { lose, delay: { ...setup.network?.delay, ...options.delay } },
     timing: { ...setup.timing, ...options.timing },

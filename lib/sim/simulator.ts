@@ -1,6 +1,7 @@
 import {
+  DEFAULT_PROFILE,
   hasFlag,
-  REFERENCE_MACHINE,
+  PROFILES,
   seqAdd,
   seqLe,
   seqLt,
@@ -8,15 +9,18 @@ import {
   type Flags,
   type Machine,
   type Outcome,
+  type Profile,
+  type ProfileName,
   type TcpEvent,
   type TcpState,
+  type TransitionContext,
 } from "../tcp";
 import { classifyArrival, segmentSpace } from "./classify-arrival";
 import { createEndpoint, isnAt, resetEndpoint, type Endpoint, type Outstanding } from "./endpoint";
 import { EventQueue } from "./event-queue";
 import {
-  DEFAULT_TIMING,
   peerOf,
+  timingFor,
   type NetworkOptions,
   type Segment,
   type Side,
@@ -28,6 +32,13 @@ import {
 
 export type UserCall = "passive open" | "active open" | "send" | "close" | "abort";
 
+/**
+ * How the application closes: `close()` gives up the descriptor (Linux then
+ * calls the socket orphaned), `shutdown(SHUT_WR)` only ends sending. Both are
+ * RFC 9293's CLOSE, the machine's `close` event.
+ */
+export type CloseCall = "close()" | "shutdown()";
+
 /** A user call at a fixed time. */
 export interface ScheduledCall {
   at: number;
@@ -35,6 +46,8 @@ export interface ScheduledCall {
   call: UserCall;
   /** Bytes handed to `send`. */
   bytes?: number;
+  /** For `close`: close() (the default) or shutdown(SHUT_WR). */
+  how?: CloseCall;
 }
 
 /** A user call made `after` ms once `side` first enters `onState`: how an application reacts. */
@@ -44,6 +57,7 @@ export interface Reaction {
   after: number;
   call: UserCall;
   bytes?: number;
+  how?: CloseCall;
 }
 
 /** A segment from an earlier connection that the network delivers at `at`. */
@@ -59,6 +73,9 @@ export interface OldDuplicate {
 
 export interface SimulationSetup {
   name: string;
+  /** rfc9293 (the default) or linux: the machine, timers and rules around it. */
+  profile?: ProfileName;
+  /** A machine that replaces the profile's (the counterfactual machines). */
   machine?: Machine;
   initial: Record<Side, "CLOSED" | "LISTEN" | "ESTABLISHED">;
   isn: { client: number; server: number };
@@ -72,11 +89,13 @@ export interface SimulationSetup {
 }
 
 type QueueItem =
-  | { kind: "call"; side: Side; call: UserCall; bytes: number }
+  | { kind: "call"; side: Side; call: UserCall; bytes: number; how: CloseCall }
   | { kind: "arrive"; segment: Segment }
   | { kind: "lost"; segment: Segment }
   | { kind: "old duplicate"; duplicate: OldDuplicate }
-  | { kind: "timer"; side: Side; timer: "rto" | "2msl" | "ack"; generation: number };
+  | { kind: "timer"; side: Side; timer: Timer; generation: number };
+
+type Timer = "rto" | "2msl" | "ack" | "fin-wait-2";
 
 /** Arrivals before user calls before timers at the same instant: an arriving ACK stops a timer due then. */
 const PRIORITY: Record<QueueItem["kind"], number> = { arrive: 0, lost: 0, call: 1, "old duplicate": 2, timer: 3 };
@@ -96,6 +115,7 @@ export function simulate(setup: SimulationSetup): Trace {
 }
 
 class Simulation {
+  private readonly profile: Profile;
   private readonly machine: Machine;
   private readonly timing: TimingOptions;
   private readonly endpoints: Record<Side, Endpoint>;
@@ -109,8 +129,9 @@ class Simulation {
   private pendingSegment: Segment | null = null;
 
   constructor(private readonly setup: SimulationSetup) {
-    this.machine = setup.machine ?? REFERENCE_MACHINE;
-    this.timing = { ...DEFAULT_TIMING, ...setup.timing };
+    this.profile = PROFILES[setup.profile ?? DEFAULT_PROFILE];
+    this.machine = setup.machine ?? this.profile.machine;
+    this.timing = { ...timingFor(this.profile), ...setup.timing };
     this.lose = new Set(setup.network?.lose ?? []);
     const make = (side: Side) =>
       createEndpoint({
@@ -124,11 +145,15 @@ class Simulation {
         delayedAck: setup.endpoints?.[side]?.delayedAck,
       });
     this.endpoints = { client: make("client"), server: make("server") };
+    for (const endpoint of Object.values(this.endpoints)) {
+      // A connection that starts ESTABLISHED has measured its round trip in the handshake.
+      if (endpoint.state === "ESTABLISHED") this.measureRtt(endpoint, 2 * this.timing.latency);
+    }
   }
 
   run(): Trace {
     for (const call of this.setup.calls ?? []) {
-      this.queue.push(call.at, PRIORITY.call, { kind: "call", side: call.side, call: call.call, bytes: call.bytes ?? 0 });
+      this.queue.push(call.at, PRIORITY.call, { kind: "call", side: call.side, call: call.call, bytes: call.bytes ?? 0, how: call.how ?? "close()" });
     }
     for (const duplicate of this.setup.oldDuplicates ?? []) {
       this.queue.push(duplicate.at, PRIORITY["old duplicate"], { kind: "old duplicate", duplicate });
@@ -142,6 +167,7 @@ class Simulation {
     }
     return {
       scenario: this.setup.name,
+      profile: this.profile.name,
       machine: this.machine.name,
       isn: { ...this.setup.isn },
       initial: { ...this.setup.initial },
@@ -156,7 +182,7 @@ class Simulation {
   private handle(item: QueueItem): void {
     switch (item.kind) {
       case "call":
-        return this.userCall(item.side, item.call, item.bytes);
+        return this.userCall(item.side, item.call, item.bytes, item.how);
       case "arrive":
         return this.arrive(item.segment);
       case "lost":
@@ -172,10 +198,11 @@ class Simulation {
 
   // ---- user calls (RFC 9293 3.10.1-3.10.5) ----
 
-  private userCall(side: Side, call: UserCall, bytes: number): void {
+  private userCall(side: Side, call: UserCall, bytes: number, how: CloseCall): void {
     const endpoint = this.endpoints[side];
     const outcome = this.decide(endpoint, call);
     const previous = endpoint.state;
+    if (call === "close" && outcome.kind !== "error" && how === "close()") endpoint.orphaned = true;
     if (call === "active open" || (call === "send" && previous === "LISTEN")) {
       if (outcome.to === "SYN_SENT") this.openConnection(endpoint, true);
     }
@@ -186,6 +213,8 @@ class Simulation {
     this.enter(endpoint, outcome.to);
     if (call === "abort" && outcome.sends === "RST") {
       this.emit(endpoint, { flags: "RST", seq: endpoint.sndNxt, ack: null, len: 0 }, false);
+    } else if (call === "abort" && outcome.sends === "RST+ACK") {
+      this.emit(endpoint, { flags: "RST+ACK", seq: endpoint.sndNxt, ack: endpoint.rcvNxt, len: 0 }, false);
     } else if (outcome.sends === "SYN") {
       this.sendSyn(endpoint, "SYN");
     } else if (outcome.sends === "FIN+ACK") {
@@ -194,7 +223,8 @@ class Simulation {
       this.flushQueuedData(endpoint);
     }
     if (outcome.to === "CLOSED") resetEndpoint(endpoint);
-    this.record(call, side, outcome.note, { rfc: outcome.rfc, error: outcome.error });
+    const note = call === "close" && how === "shutdown()" ? `${outcome.note} (The application called shutdown(SHUT_WR), so it still reads.)` : outcome.note;
+    this.record(call, side, note, { rfc: outcome.rfc, error: outcome.error, kernel: outcome.kernel });
   }
 
   // ---- arriving segments (RFC 9293 3.10.7) ----
@@ -202,7 +232,8 @@ class Simulation {
   private arrive(segment: Segment): void {
     const side = peerOf(segment.from);
     const endpoint = this.endpoints[side];
-    const arrival = classifyArrival(endpoint, segment);
+    if (this.isDataAfterClose(endpoint, segment)) return this.resetOnDataAfterClose(endpoint, segment);
+    const arrival = classifyArrival(endpoint, segment, this.machine);
     if (arrival.kind === "unacceptable") {
       let note = arrival.note;
       if (arrival.reply === "RST" && segment.ack !== null) {
@@ -229,13 +260,43 @@ class Simulation {
       this.record(arrival.event, side, note, { received: segment.n });
       return;
     }
-    this.applyArrival(endpoint, segment, arrival.event, arrival.deliver, arrival.retransmittedFin);
+    this.applyArrival(endpoint, segment, arrival.event, arrival.deliver, arrival.retransmittedFin, arrival.context);
   }
 
-  private applyArrival(endpoint: Endpoint, segment: Segment, event: TcpEvent, deliver: number, retransmittedFin: boolean): void {
+  /**
+   * Linux (and RFC 1122 4.2.2.13) answers new data for an application that
+   * has called close() with a reset: nobody will ever read it.
+   */
+  private isDataAfterClose(endpoint: Endpoint, segment: Segment): boolean {
+    if (!this.profile.resetOnDataAfterClose || !endpoint.orphaned) return false;
+    if (endpoint.state !== "FIN_WAIT_1" && endpoint.state !== "FIN_WAIT_2") return false;
+    if (hasFlag(segment.flags, "RST") || hasFlag(segment.flags, "SYN") || segment.len === 0 || endpoint.rcvNxt === null) return false;
+    return seqLt(endpoint.rcvNxt, seqAdd(segment.seq, segment.len));
+  }
+
+  private resetOnDataAfterClose(endpoint: Endpoint, segment: Segment): void {
+    this.emit(endpoint, { flags: "RST", seq: segment.ack ?? endpoint.sndNxt, ack: null, len: 0 }, false);
+    this.enter(endpoint, "CLOSED");
+    this.forget(endpoint, "CLOSED");
+    this.record(
+      "rcv data after close",
+      endpoint.side,
+      `${segment.len} bytes of new data arrive after the application called close(): nobody will read them, so the socket is reset and answers <SEQ=SEG.ACK><CTL=RST> (RFC 1122 4.2.2.13; Linux counts it as TCPAbortOnData).`,
+      { received: segment.n, rfc: "3.10.7.4", kernel: "net/ipv4/tcp_input.c: tcp_rcv_state_process" },
+    );
+  }
+
+  private applyArrival(
+    endpoint: Endpoint,
+    segment: Segment,
+    event: TcpEvent,
+    deliver: number,
+    retransmittedFin: boolean,
+    context: TransitionContext = {},
+  ): void {
     const side = endpoint.side;
     const from = endpoint.state;
-    const outcome = this.decide(endpoint, event);
+    const outcome = this.decide(endpoint, event, context);
     const changes = outcome.to !== from;
 
     if (from === "CLOSED") {
@@ -250,6 +311,9 @@ class Simulation {
     }
     if (from === "LISTEN") {
       this.openConnection(endpoint, false);
+      endpoint.rcvNxt = seqAdd(segment.seq, 1);
+    } else if (from === "TIME_WAIT" && outcome.to === "SYN_RECEIVED") {
+      this.reopenFromTimeWait(endpoint);
       endpoint.rcvNxt = seqAdd(segment.seq, 1);
     } else if (from === "SYN_SENT" && (event === "rcv SYN" || event === "rcv SYN+ACK")) {
       endpoint.rcvNxt = seqAdd(segment.seq, 1);
@@ -268,9 +332,16 @@ class Simulation {
 
     this.enter(endpoint, outcome.to);
     if (outcome.to === "TIME_WAIT") this.startTimeWait(endpoint);
+    if (outcome.to === "FIN_WAIT_2" && from !== "FIN_WAIT_2") this.startFinWait2Timer(endpoint);
     this.sendFor(endpoint, outcome, event);
     if (outcome.to === "CLOSED" || outcome.to === "LISTEN") this.forget(endpoint, outcome.to);
-    this.record(event, side, outcome.note, { received: segment.n, rfc: outcome.rfc, error: outcome.error });
+    this.record(event, side, outcome.note, {
+      received: segment.n,
+      rfc: outcome.rfc,
+      error: outcome.error,
+      kernel: outcome.kernel,
+      variant: outcome.variant === "newer SYN" ? outcome.variant : undefined,
+    });
   }
 
   /** 3.10.7.1 and 3.10.7.2: resets from an endpoint with no synchronized connection. */
@@ -313,8 +384,16 @@ class Simulation {
 
   // ---- timers (RFC 9293 3.10.8) ----
 
-  private timer(side: Side, timer: "rto" | "2msl" | "ack", generation: number): void {
+  private timer(side: Side, timer: Timer, generation: number): void {
     const endpoint = this.endpoints[side];
+    if (timer === "fin-wait-2") {
+      if (generation !== endpoint.finWait2Generation || endpoint.state !== "FIN_WAIT_2") return;
+      const outcome = this.decide(endpoint, "timeout");
+      this.enter(endpoint, outcome.to);
+      this.forget(endpoint, outcome.to);
+      this.record("timeout", side, outcome.note, { rfc: outcome.rfc, kernel: outcome.kernel });
+      return;
+    }
     if (timer === "ack") {
       if (generation !== endpoint.ackGeneration || !endpoint.ackPending) return;
       this.sendAck(endpoint);
@@ -326,29 +405,46 @@ class Simulation {
       const outcome = this.decide(endpoint, "timeout");
       this.enter(endpoint, outcome.to);
       this.forget(endpoint, outcome.to);
-      this.record("timeout", side, outcome.note, { rfc: outcome.rfc });
+      this.record("timeout", side, outcome.note, { rfc: outcome.rfc, kernel: outcome.kernel });
       return;
     }
     if (generation !== endpoint.rtoGeneration || endpoint.outstanding.length === 0) return;
     const oldest = endpoint.outstanding[0]!;
-    if (oldest.retries >= this.timing.maxRetries) {
-      this.enter(endpoint, "CLOSED");
-      this.forget(endpoint, "CLOSED");
-      this.record("user timeout", side, `No acknowledgment after ${oldest.retries} retransmissions: give up, delete the TCB.`, {
-        rfc: "3.10.8",
-        error: "connection aborted due to user timeout",
-      });
-      return;
-    }
+    if (oldest.retries >= this.retryLimit(endpoint, oldest)) return this.giveUp(endpoint, oldest);
     const outcome = this.decide(endpoint, "timeout");
     oldest.retries++;
-    endpoint.rto = Math.min(endpoint.rto * 2, 60_000);
+    endpoint.rto = Math.min(endpoint.rto * 2, this.timing.maxRto);
     const flags = retransmissionFlags(oldest, endpoint);
     this.emit(endpoint, { flags, seq: oldest.seq, ack: hasFlag(flags, "ACK") ? endpoint.rcvNxt : null, len: oldest.len }, false);
     this.restartRetransmissionTimer(endpoint);
     this.enter(endpoint, outcome.to);
     const note = outcome.sends === flags ? outcome.note : `Retransmission timeout: send the oldest unacknowledged segment (${flags}, ${oldest.len} bytes) again.`;
     this.record("timeout", side, note, { rfc: outcome.rfc });
+  }
+
+  /** How many times this segment may be retransmitted (RFC 9293 3.8.3's R2; Linux's sysctls). */
+  private retryLimit(endpoint: Endpoint, oldest: Outstanding): number {
+    if (hasFlag(oldest.flags, "SYN")) return endpoint.rcvNxt === null ? this.timing.synRetries : this.timing.synAckRetries;
+    if (hasFlag(oldest.flags, "FIN") && endpoint.orphaned) return this.timing.orphanRetries;
+    return this.timing.maxRetries;
+  }
+
+  private giveUp(endpoint: Endpoint, oldest: Outstanding): void {
+    const linux = this.profile.name === "linux";
+    const kernel = linux ? "net/ipv4/tcp_timer.c: tcp_write_timeout" : undefined;
+    if (endpoint.state === "SYN_RECEIVED" && !endpoint.activeOpen && this.profile.dropsExpiredRequests) {
+      this.enter(endpoint, "LISTEN");
+      this.forget(endpoint, "LISTEN");
+      this.record("user timeout", endpoint.side, `No ACK after ${oldest.retries} retransmissions of the SYN+ACK (tcp_synack_retries): the request is dropped without a segment and the listener goes on listening.`, {
+        rfc: "3.8.3",
+        kernel: "net/ipv4/inet_connection_sock.c: reqsk_timer_handler",
+      });
+      return;
+    }
+    this.enter(endpoint, "CLOSED");
+    this.forget(endpoint, "CLOSED");
+    const error = linux ? "ETIMEDOUT" : "connection aborted due to user timeout";
+    this.record("user timeout", endpoint.side, `No acknowledgment after ${oldest.retries} retransmissions: give up, delete the TCB.`, { rfc: "3.10.8", error, kernel });
   }
 
   // ---- the old duplicate the network delivers ----
@@ -370,13 +466,28 @@ class Simulation {
 
   // ---- building and sending segments ----
 
-  private openConnection(endpoint: Endpoint, active: boolean): void {
+  private openConnection(endpoint: Endpoint, active: boolean, iss = isnAt(endpoint, this.now)): void {
     endpoint.activeOpen = active;
-    endpoint.iss = isnAt(endpoint, this.now);
+    endpoint.iss = iss;
     endpoint.connections++;
     endpoint.sndUna = endpoint.iss;
     endpoint.sndNxt = endpoint.iss;
     endpoint.rto = this.timing.rto;
+    endpoint.baseRto = this.timing.rto;
+  }
+
+  /**
+   * A new connection straight from TIME_WAIT (RFC 9293 3.6.1, MAY-2): its ISS
+   * must lie above every sequence number the old connection used. Linux takes
+   * the old SND.NXT + 65537 (tcp_timewait_state_process); the RFC profile
+   * takes the ISN clock, or just above SND.NXT if the clock has not passed it.
+   */
+  private reopenFromTimeWait(endpoint: Endpoint): void {
+    const last = endpoint.sndNxt;
+    const clock = isnAt({ ...endpoint, connections: 1 }, this.now);
+    const iss = this.profile.name === "linux" ? seqAdd(last, 65_537) : seqLt(last, clock) ? clock : seqAdd(last, 1);
+    resetEndpoint(endpoint);
+    this.openConnection(endpoint, false, iss);
   }
 
   /**
@@ -442,7 +553,7 @@ class Simulation {
     const segment: Segment = { n: ++this.segmentCount, from: endpoint.side, ...fields };
     if (hasFlag(segment.flags, "ACK")) endpoint.ackPending = false;
     if (retransmittable) {
-      endpoint.outstanding.push({ flags: segment.flags, seq: segment.seq, len: segment.len, space: segmentSpace(segment), retries: 0 });
+      endpoint.outstanding.push({ flags: segment.flags, seq: segment.seq, len: segment.len, space: segmentSpace(segment), retries: 0, sentAt: this.now });
       if (endpoint.outstanding.length === 1) this.restartRetransmissionTimer(endpoint);
     }
     this.pendingSegment = segment;
@@ -462,8 +573,12 @@ class Simulation {
     const ack = segment.ack;
     if (ack === null || !seqLt(endpoint.sndUna, ack) || !seqLe(ack, endpoint.sndNxt)) return;
     endpoint.sndUna = ack;
+    const covered = endpoint.outstanding.filter((item) => seqLe(seqAdd(item.seq, item.space), ack));
+    // Karn's rule (RFC 6298 3): only a segment sent once gives a round-trip sample.
+    const sample = covered.find((item) => item.retries === 0);
+    if (!endpoint.rttMeasured && sample) this.measureRtt(endpoint, this.now - sample.sentAt);
     endpoint.outstanding = endpoint.outstanding.filter((item) => !seqLe(seqAdd(item.seq, item.space), ack));
-    endpoint.rto = this.timing.rto;
+    endpoint.rto = endpoint.baseRto;
     if (endpoint.outstanding.length === 0) endpoint.rtoGeneration++;
     else this.restartRetransmissionTimer(endpoint);
   }
@@ -484,12 +599,32 @@ class Simulation {
     });
   }
 
+  /** The first round trip sets the RTO (RFC 6298 2.2; Linux's tcp_rtt_estimator), within the profile's bounds. */
+  private measureRtt(endpoint: Endpoint, rtt: number): void {
+    endpoint.rttMeasured = true;
+    endpoint.baseRto = Math.min(Math.max(this.timing.rtoFromRtt(rtt), this.timing.minRto), this.timing.maxRto);
+    endpoint.rto = endpoint.baseRto;
+  }
+
+  /** Linux deletes an orphaned FIN_WAIT_2 after tcp_fin_timeout; RFC 9293 waits for ever. */
+  private startFinWait2Timer(endpoint: Endpoint): void {
+    if (this.timing.finWait2Timeout === null || !endpoint.orphaned) return;
+    endpoint.finWait2Generation++;
+    this.queue.push(this.now + this.timing.finWait2Timeout, PRIORITY.timer, {
+      kind: "timer",
+      side: endpoint.side,
+      timer: "fin-wait-2",
+      generation: endpoint.finWait2Generation,
+    });
+  }
+
   private startTimeWait(endpoint: Endpoint): void {
     endpoint.timeWaitGeneration++;
+    endpoint.finWait2Generation++;
     // Nothing of ours is outstanding in TIME_WAIT: the other timers stop (3.10.7.4).
     endpoint.rtoGeneration++;
     endpoint.outstanding = [];
-    this.queue.push(this.now + 2 * this.timing.msl, PRIORITY.timer, {
+    this.queue.push(this.now + (this.timing.timeWait ?? 2 * this.timing.msl), PRIORITY.timer, {
       kind: "timer",
       side: endpoint.side,
       timer: "2msl",
@@ -505,8 +640,8 @@ class Simulation {
     endpoint.state = state;
   }
 
-  private decide(endpoint: Endpoint, event: TcpEvent): Outcome {
-    return transition(endpoint.state, event, { activeOpen: endpoint.activeOpen }, this.machine);
+  private decide(endpoint: Endpoint, event: TcpEvent, context: TransitionContext = {}): Outcome {
+    return transition(endpoint.state, event, { ...context, activeOpen: endpoint.activeOpen }, this.machine);
   }
 
   private record(event: TcpEvent | SimEvent, at: Side | "network", note: string, extra: Partial<TraceStep> = {}): void {
@@ -534,6 +669,7 @@ class Simulation {
         side: reaction.side,
         call: reaction.call,
         bytes: reaction.bytes ?? 0,
+        how: reaction.how ?? "close()",
       });
     }
   }

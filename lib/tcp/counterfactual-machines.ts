@@ -74,5 +74,14 @@ export const NO_TIME_WAIT_MACHINE: Machine = withOverrides(
       rfc: "3.6",
       note: "Counterfactual: delete the TCB at once, with no TIME_WAIT.",
     },
+    {
+      from: "CLOSING",
+      event: "rcv FIN+ACK",
+      to: "CLOSED",
+      sends: "ACK",
+      kind: "transition",
+      rfc: "3.6",
+      note: "Counterfactual: ACK the retransmitted FIN and delete the TCB at once, with no TIME_WAIT.",
+    },
   ],
 );

@@ -6,3 +6,5 @@ export * from "./outcome";
 export * from "./machine";
 export * from "./counterfactual-machines";
 export { TRANSITIONS } from "./transition-table";
+export * from "./profiles";
+export { LINUX_MACHINE } from "./linux-machine";

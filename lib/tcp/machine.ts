@@ -1,5 +1,5 @@
 import { TCP_EVENTS, type TcpEvent } from "./events";
-import type { Outcome, TableRow, TransitionContext } from "./outcome";
+import type { Outcome, RowVariant, TableRow, TransitionContext } from "./outcome";
 import { TCP_STATES, type TcpState } from "./states";
 import { TRANSITIONS } from "./transition-table";
 
@@ -20,7 +20,7 @@ export const REFERENCE_MACHINE: Machine = {
   rows: TRANSITIONS,
 };
 
-/** Replace the rows of `base` that `overrides` name by (from, event). */
+/** Replace the rows of `base` that `overrides` name by (from, event); the rest are shared. */
 export function withOverrides(base: Machine, name: string, description: string, overrides: TableRow[]): Machine {
   const replaced = new Map(overrides.map((row) => [key(row.from, row.event), row]));
   return { name, description, rows: base.rows.map((row) => replaced.get(key(row.from, row.event)) ?? row) };
@@ -58,9 +58,35 @@ export function transition(
 ): Outcome {
   const found = indexOf(machine).get(key(state, event));
   if (!found) throw new Error(`machine ${machine.name} has no row for ${state} × ${event}`);
-  const { whenActiveOpen, ...outcome } = found;
-  if (context.activeOpen && whenActiveOpen) return { ...outcome, ...whenActiveOpen };
+  const { whenActiveOpen, whenNewerSyn, ...row } = found;
+  const outcome: Outcome = { ...row, noteKey: row.noteKey ?? key(state, event) };
+  if (context.activeOpen && whenActiveOpen) return variantOf(outcome, "active open", whenActiveOpen);
+  if (context.newerSyn && whenNewerSyn) return variantOf(outcome, "newer SYN", whenNewerSyn);
   return outcome;
+}
+
+function variantOf(outcome: Outcome, variant: RowVariant, changes: Partial<Outcome>): Outcome {
+  return { ...outcome, error: undefined, ...changes, variant, noteKey: `${outcome.noteKey}|${variant}` };
+}
+
+/** The context that selects each variant, for readers that list every case of a row. */
+export const VARIANT_CONTEXT: Readonly<Record<RowVariant, TransitionContext>> = {
+  "active open": { activeOpen: true },
+  "newer SYN": { newerSyn: true },
+};
+
+/**
+ * Every case of one row: the plain outcome first, then one per variant the
+ * row has (SYN_RECEIVED + rcv RST after a simultaneous open; TIME_WAIT + a
+ * newer SYN). A question about such a row must say which case it asks about.
+ */
+export function rowVariants(state: TcpState, event: TcpEvent, machine: Machine = REFERENCE_MACHINE): { context: TransitionContext; outcome: Outcome }[] {
+  const found = indexOf(machine).get(key(state, event));
+  if (!found) throw new Error(`machine ${machine.name} has no row for ${state} × ${event}`);
+  const cases: { context: TransitionContext; outcome: Outcome }[] = [{ context: {}, outcome: transition(state, event, {}, machine) }];
+  if (found.whenActiveOpen) cases.push({ context: VARIANT_CONTEXT["active open"], outcome: transition(state, event, VARIANT_CONTEXT["active open"], machine) });
+  if (found.whenNewerSyn) cases.push({ context: VARIANT_CONTEXT["newer SYN"], outcome: transition(state, event, VARIANT_CONTEXT["newer SYN"], machine) });
+  return cases;
 }
 
 /** Every state × event pair, in table order, checked to be complete and unique. */

@@ -1,4 +1,9 @@
+
 // Chinese (zh) renderings of the transition-table notes, keyed `${from}|${event}`; test/tcp/notes-zh.test.ts keeps it complete.
+
+const LINUX_ABORT =
+  '异常关闭（SO_LINGER 为 0 时调用 close()，或关闭时仍有未读数据）：Linux 发送 <SEQ=SND.NXT><ACK=RCV.NXT><CTL=RST,ACK>，即带 ACK 位的 RST，并删除套接字。';
+const LINUX_RESET = '可接受的复位报文段（其序列号恰好等于 RCV.NXT）：套接字关闭，应用程序的下一次调用以 ECONNRESET（连接被对端重置）失败。';
 
 export const NOTES_ZH: Readonly<Record<string, string>> = {
   "CLOSED|passive open":
@@ -89,7 +94,7 @@ export const NOTES_ZH: Readonly<Record<string, string>> = {
   "SYN_RECEIVED|rcv SYN":
     '已收到的那个 SYN 的重复副本（SEG.SEQ = IRS，位于 RCV.NXT 之前）通不过序列号检查：发送 <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>，并丢弃该报文段。（Linux 和 BSD 则会重发 SYN+ACK；RFC 把重发这件事留给重传定时器。）',
   "SYN_RECEIVED|rcv SYN+ACK":
-    '同时打开（RFC 9293 图 8）：对端的 SYN+ACK 确认了本端的 SYN，因此连接建立；不再发送任何报文段。',
+    '同时打开（RFC 9293 图 7）：对端的 SYN+ACK 确认了本端的 SYN，因此连接建立；不再发送任何报文段。',
   "SYN_RECEIVED|rcv ACK":
     'SND.UNA < SEG.ACK =< SND.NXT：本端的 SYN 已被确认，连接建立。',
   "SYN_RECEIVED|rcv FIN":
@@ -220,7 +225,7 @@ export const NOTES_ZH: Readonly<Record<string, string>> = {
   "CLOSING|rcv FIN":
     '重传的 FIN（对端没有收到本端的 ACK）：再次确认它，保持在 CLOSING。',
   "CLOSING|rcv FIN+ACK":
-    '对端的 FIN 早已收到，这是一个位于 RCV.NXT 之前的重传：它通不过序列号检查，回复 <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> 后被丢弃，其 ACK 字段不会被读取；保持在 CLOSING，直到收到对本端 FIN 的正式确认。（Linux 的窗口检查更宽松，会采纳这个 ACK。）',
+    '重传的 FIN，其 ACK 字段现在覆盖了本端的 FIN：处理这个 ACK（第五项检查：本端 FIN 已被确认，进入 TIME_WAIT 并启动 2MSL 定时器），并再次确认这个重复的 FIN（第八项检查）。',
   "CLOSING|rcv RST":
     '可接受的复位报文段：进入 CLOSED，删除传输控制块（TCB）。',
   "CLOSING|timeout":
@@ -245,7 +250,7 @@ export const NOTES_ZH: Readonly<Record<string, string>> = {
   "LAST_ACK|rcv FIN":
     '重传的 FIN（对端没有收到本端的 ACK）：再次确认它，保持在 LAST_ACK。',
   "LAST_ACK|rcv FIN+ACK":
-    '对端的 FIN 早已收到，这是一个位于 RCV.NXT 之前的重传：它通不过序列号检查，回复 <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> 后被丢弃，其 ACK 字段不会被读取；保持在 LAST_ACK，直到收到对本端 FIN 的正式确认。（Linux 的窗口检查更宽松，会采纳这个 ACK。）',
+    '重传的 FIN，其 ACK 字段现在覆盖了本端的 FIN：处理这个 ACK（第五项检查：本端 FIN 已被确认，于是删除传输控制块（TCB）、进入 CLOSED 并返回）；不发送任何报文段。',
   "LAST_ACK|rcv RST":
     '可接受的复位报文段：进入 CLOSED，删除传输控制块（TCB）。',
   "LAST_ACK|timeout":
@@ -262,7 +267,7 @@ export const NOTES_ZH: Readonly<Record<string, string>> = {
   "TIME_WAIT|abort":
     '回应 "ok"（成功）并删除传输控制块（TCB）；双方都已发送各自的 FIN 之后，不再发送复位报文段。',
   "TIME_WAIT|rcv SYN":
-    '在同步状态下收到 SYN：发送挑战 ACK（challenge ACK）<SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>，并丢弃该报文段（RFC 5961）。RFC 9293 允许在时间戳表明该 SYN 是新连接时接管处于 TIME_WAIT 的端口（RFC 6191），RFC 1122 对更大的 ISN 也曾允许；本状态机对两者都没有建模。',
+    '在同步状态下收到 SYN：发送挑战 ACK（challenge ACK）<SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>，并丢弃该报文段（RFC 5961）。这是序号不高于 RCV.NXT 的 SYN 的情形，它可能是旧的重复报文段；序号高于 RCV.NXT 的 SYN 可以重新打开连接（3.6.1 节）。',
   "TIME_WAIT|rcv SYN+ACK":
     '在同步状态下收到 SYN：发送挑战 ACK（challenge ACK）<SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>，并丢弃该报文段（RFC 5961）。',
   "TIME_WAIT|rcv ACK":
@@ -282,3 +287,52 @@ export const NOTES_ZH_ACTIVE_OPEN: Readonly<Record<string, string>> = {
   "SYN_RECEIVED|rcv RST":
     '同时打开（主动打开，active OPEN）之后连接被拒绝：报告 "connection refused"（连接被拒绝），删除传输控制块（TCB）。',
 };
+
+/**
+ * The notes of every other case, keyed by the outcome's `noteKey`: the
+ * variants of a row (`STATE|event|variant`) and the Linux profile's rows
+ * (`linux|STATE|event`). test/tcp/notes-zh.test.ts keeps it complete.
+ */
+export const NOTES_ZH_CASES: Readonly<Record<string, string>> = {
+  "TIME_WAIT|rcv SYN|newer SYN":
+    '序号高于 RCV.NXT 的 SYN 不可能属于旧连接：RFC 允许（MAY-2，沿用 RFC 1122 4.2.2.13；有时间戳时见 RFC 6191）直接从 TIME_WAIT 重新打开连接，新连接的 ISS 要高于旧连接用过的任何序列号。发送 <SEQ=ISS><ACK=SEG.SEQ+1><CTL=SYN,ACK>，进入 SYN_RECEIVED。',
+  "linux|LISTEN|active open":
+    '对监听套接字调用 connect() 会失败：套接字不处于 CLOSE 状态，__inet_stream_connect 返回 EISCONN，套接字继续监听。（RFC 9293 抽象的 OPEN 可以把监听端转为主动，套接字 API 做不到。）',
+  "linux|LISTEN|send":
+    '对监听套接字调用 send() 以 EPIPE 失败（若未设 MSG_NOSIGNAL 还会收到 SIGPIPE）：只有 SYN_SENT 和 SYN_RECV 可以等待连接建立。（RFC 9293 的 SEND 可以把监听端转为主动，套接字 API 做不到。）',
+  "linux|SYN_SENT|rcv RST":
+    '复位报文段的 ACK 确认了本端的 SYN：connect() 以 ECONNREFUSED 失败（"connection refused"；RFC 9293 称 "connection reset"），套接字关闭。',
+  "linux|SYN_RECEIVED|rcv SYN":
+    '收到重传的 SYN（它的 SYN+ACK 丢了）时，挂起的连接请求立即重发 SYN+ACK（inet_rtx_syn_ack）；RFC 9293 则只回一个纯 ACK，把 SYN+ACK 的重传交给重传定时器。',
+  "linux|SYN_RECEIVED|rcv RST":
+    '该连接来自监听套接字：挂起的连接请求被丢弃（inet_csk_reqsk_queue_drop），监听套接字继续监听；应用程序对此一无所知。',
+  "linux|SYN_RECEIVED|rcv RST|active open":
+    '同时打开之后，处于 SYN_RECV 的是套接字本身：tcp_reset 关闭它，connect() 以 ECONNRESET 失败（RFC 9293 称 "connection refused"）。',
+  "linux|SYN_RECEIVED|abort": LINUX_ABORT,
+  "linux|ESTABLISHED|abort": LINUX_ABORT,
+  "linux|FIN_WAIT_1|abort": LINUX_ABORT,
+  "linux|FIN_WAIT_2|abort": LINUX_ABORT,
+  "linux|CLOSE_WAIT|abort": LINUX_ABORT,
+  "linux|ESTABLISHED|rcv RST": LINUX_RESET,
+  "linux|FIN_WAIT_1|rcv RST": LINUX_RESET,
+  "linux|FIN_WAIT_2|rcv RST": LINUX_RESET,
+  "linux|CLOSE_WAIT|rcv RST":
+    '可接受的复位报文段（其序列号恰好等于 RCV.NXT）：套接字关闭；由于对端早已发送完毕，Linux 报告 EPIPE（管道破裂），而不是 ECONNRESET。',
+  "linux|FIN_WAIT_2|timeout":
+    '孤儿 FIN_WAIT_2（应用程序调用的是 close() 而不是 shutdown()）只持续 tcp_fin_timeout，默认 60 秒；之后套接字被删除，不发送任何报文段。RFC 9293 没有这样的定时器。',
+  "linux|CLOSING|rcv FIN+ACK":
+    '重传的 FIN，其 ACK 覆盖了本端的 FIN：SND.UNA 到达 FIN 之后，TCP_CLOSING 分支调用 tcp_time_wait 并消耗该报文段而不作应答；对端的下一次重传会遇到 TIME_WAIT 套接字，由它回 ACK。',
+  "linux|TIME_WAIT|rcv SYN":
+    '序号不高于 RCV.NXT（且没有更新的时间戳）的 SYN 可能是旧的重复报文段：TIME_WAIT 套接字回一个 ACK（有速率限制），保持不变。',
+  "linux|TIME_WAIT|rcv SYN|newer SYN":
+    '序号高于 RCV.NXT 或时间戳更新的 SYN 使函数返回 TCP_TW_SYN：TIME_WAIT 套接字被销毁，端口上的监听套接字回复 SYN+ACK，ISN 取旧的 SND.NXT + 65537。（若没有监听套接字，这个 SYN 只会换来一个 ACK。）',
+  "linux|TIME_WAIT|timeout":
+    'TIME_WAIT 持续 TCP_TIMEWAIT_LEN，固定为 60 秒（不是 2 × MSL，也没有 sysctl 可以修改）；每收到一次重传的 FIN 就重新计时。到期后删除该 timewait 套接字。',
+};
+
+/** The Chinese note of any outcome of any profile, or undefined if it has none. */
+export function zhNoteOf(outcome: { from: string; event: string; noteKey?: string; variant?: string }): string | undefined {
+  const key = outcome.noteKey ?? `${outcome.from}|${outcome.event}`;
+  if (outcome.variant === "active open" && !key.startsWith("linux|")) return NOTES_ZH_ACTIVE_OPEN[`${outcome.from}|${outcome.event}`];
+  return NOTES_ZH_CASES[key] ?? NOTES_ZH[key];
+}

@@ -27,17 +27,42 @@ export interface Outcome {
   rfc: string;
   /** The error the user call returns, for `error` rows and resets. */
   error?: string;
+  /**
+   * Where a profile other than RFC 9293 takes this outcome from: the Linux
+   * kernel file and function (`net/ipv4/tcp_minisocks.c: tcp_timewait_state_process`).
+   */
+  kernel?: string;
+  /** Which case of a row this is, when the row depends on more than state and event. */
+  variant?: RowVariant;
+  /** The key of this outcome's Chinese note in lib/tcp/notes-zh.ts. */
+  noteKey?: string;
 }
+
+/**
+ * The cases a row can split into:
+ * - `active open`: SYN_RECEIVED reached from SYN_SENT (a simultaneous open) rather than from LISTEN;
+ * - `newer SYN`: a SYN in TIME_WAIT whose sequence number lies above RCV.NXT, which may reopen the connection.
+ */
+export const ROW_VARIANTS = ["active open", "newer SYN"] as const;
+export type RowVariant = (typeof ROW_VARIANTS)[number];
+
+type VariantOutcome = Pick<Outcome, "to" | "sends" | "note" | "rfc" | "kind"> & { error?: string; kernel?: string };
 
 /**
  * A row may depend on how the connection was opened: RFC 9293 3.10.7.4 sends
  * SYN_RECEIVED back to LISTEN on a reset only when it came from LISTEN.
  */
 export interface TableRow extends Outcome {
-  whenActiveOpen?: Pick<Outcome, "to" | "sends" | "note"> & { error?: string };
+  whenActiveOpen?: Partial<VariantOutcome> & Pick<Outcome, "to" | "sends" | "note">;
+  whenNewerSyn?: Partial<VariantOutcome> & Pick<Outcome, "to" | "sends" | "note">;
 }
 
 export interface TransitionContext {
   /** True when the connection left CLOSED by an active OPEN (SYN_SENT), false when it came from LISTEN. */
   activeOpen?: boolean;
+  /**
+   * True for a SYN whose sequence number lies above RCV.NXT (or, with
+   * timestamps, is newer: RFC 6191): in TIME_WAIT it may start a new connection.
+   */
+  newerSyn?: boolean;
 }

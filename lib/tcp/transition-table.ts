@@ -84,7 +84,7 @@ function resetForAck(state: "CLOSED" | "LISTEN", event: TcpEvent): Row {
 function challengeAck(state: TcpState, event: "rcv SYN" | "rcv SYN+ACK"): Row {
   const extra =
     state === "TIME_WAIT" && event === "rcv SYN"
-      ? " RFC 9293 lets a new connection take over the ports from TIME_WAIT when timestamps show the SYN is new (RFC 6191), as RFC 1122 did for a larger ISN; this machine models neither."
+      ? " This is the case of a SYN at or below RCV.NXT, which may be an old duplicate; a SYN above RCV.NXT may reopen the connection (section 3.6.1)."
       : event === "rcv SYN+ACK" && state === "ESTABLISHED"
         ? " A retransmitted SYN+ACK (our third ACK was lost) gets exactly the ACK it needs."
         : "";
@@ -137,20 +137,33 @@ function finAgain(state: TcpState, event: "rcv FIN" | "rcv FIN+ACK"): Row {
 }
 
 /**
- * 3.10.7.4 first check: once the peer's FIN has been received, any FIN that
- * arrives is a duplicate lying before RCV.NXT. It is answered with an ACK and
- * dropped, its ACK field unread, even if that field now covers our FIN.
+ * A retransmitted FIN that also acknowledges our FIN, in CLOSING or LAST_ACK.
+ * It ends exactly at RCV.NXT. RFC 9293's acceptability test (3.10.7.4, first
+ * check) would call it old and drop it unread; SynAck takes the Linux and BSD
+ * reading everywhere (a segment that ends at RCV.NXT is acceptable:
+ * tcp_input.c: tcp_sequence), so its ACK field is processed, as it is when
+ * the same FIN restarts the TIME_WAIT timer.
  */
-function duplicateFin(state: "CLOSING" | "LAST_ACK"): Row {
-  return row(
-    state,
-    "rcv FIN+ACK",
-    state,
-    "ACK",
-    "reply",
-    "3.10.7.4",
-    `The peer's FIN was already received, so this is a retransmission lying before RCV.NXT: it fails the sequence check, is answered <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> and dropped without reading its ACK field; remain in ${state} until a proper ACK of our FIN. (Linux, whose window check is looser, would take the ACK.)`,
-  );
+function retransmittedFinAcksOurs(state: "CLOSING" | "LAST_ACK"): Row {
+  return state === "CLOSING"
+    ? row(
+        state,
+        "rcv FIN+ACK",
+        "TIME_WAIT",
+        "ACK",
+        "transition",
+        "3.10.7.4",
+        "A retransmitted FIN whose ACK field now covers our FIN: the ACK is processed (fifth check: our FIN is acknowledged, enter TIME_WAIT and start the 2MSL timer) and the repeated FIN is acknowledged again (eighth check).",
+      )
+    : row(
+        state,
+        "rcv FIN+ACK",
+        "CLOSED",
+        null,
+        "transition",
+        "3.10.7.4",
+        "A retransmitted FIN whose ACK field now covers our FIN: the ACK is processed (fifth check: our FIN is acknowledged, so delete the TCB, enter CLOSED and return); nothing is sent.",
+      );
 }
 
 function ackOnlyAdvances(state: TcpState, why: string): Row {
@@ -260,7 +273,7 @@ export const TRANSITIONS = [
     null,
     "transition",
     "3.5",
-    "Simultaneous open (RFC 9293 Figure 8): the peer's SYN+ACK acknowledges our SYN, so the connection is established; nothing more is sent.",
+    "Simultaneous open (RFC 9293 Figure 7): the peer's SYN+ACK acknowledges our SYN, so the connection is established; nothing more is sent.",
   ),
   row("SYN_RECEIVED", "rcv ACK", "ESTABLISHED", null, "arrow", "3.10.7.4", "SND.UNA < SEG.ACK =< SND.NXT: our SYN is acknowledged and the connection is established."),
   row(
@@ -398,7 +411,7 @@ export const TRANSITIONS = [
   challengeAck("CLOSING", "rcv SYN+ACK"),
   row("CLOSING", "rcv ACK", "TIME_WAIT", null, "arrow", "3.10.7.4", "The ACK acknowledges our FIN: enter TIME_WAIT and start the 2MSL timer."),
   finAgain("CLOSING", "rcv FIN"),
-  duplicateFin("CLOSING"),
+  retransmittedFinAcksOurs("CLOSING"),
   resetCloses("CLOSING"),
   retransmit("CLOSING", "FIN+ACK", "the FIN"),
 
@@ -412,7 +425,7 @@ export const TRANSITIONS = [
   challengeAck("LAST_ACK", "rcv SYN+ACK"),
   row("LAST_ACK", "rcv ACK", "CLOSED", null, "arrow", "3.10.7.4", "Our FIN is acknowledged: delete the TCB. The passive closer needs no TIME_WAIT."),
   finAgain("LAST_ACK", "rcv FIN"),
-  duplicateFin("LAST_ACK"),
+  retransmittedFinAcksOurs("LAST_ACK"),
   resetCloses("LAST_ACK"),
   retransmit("LAST_ACK", "FIN+ACK", "the FIN"),
 
@@ -422,7 +435,16 @@ export const TRANSITIONS = [
   closingError("TIME_WAIT", "send"),
   closingError("TIME_WAIT", "close"),
   abortQuietly("TIME_WAIT"),
-  challengeAck("TIME_WAIT", "rcv SYN"),
+  {
+    ...challengeAck("TIME_WAIT", "rcv SYN"),
+    whenNewerSyn: {
+      to: "SYN_RECEIVED",
+      sends: "SYN+ACK",
+      kind: "transition",
+      rfc: "3.6.1",
+      note: "A SYN whose sequence number is above RCV.NXT cannot belong to the old connection: the RFC allows (MAY-2, after RFC 1122 4.2.2.13; RFC 6191 with timestamps) reopening straight from TIME_WAIT, with an ISS above any sequence number the old connection used. Send <SEQ=ISS><ACK=SEG.SEQ+1><CTL=SYN,ACK> and enter SYN_RECEIVED.",
+    },
+  },
   challengeAck("TIME_WAIT", "rcv SYN+ACK"),
   ackOnlyAdvances("TIME_WAIT", "Both FINs are acknowledged; a stray ACK changes nothing."),
   finAgain("TIME_WAIT", "rcv FIN"),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { allOutcomes, TCP_STATES, TRANSITIONS } from "@/lib/tcp";
-import { NOTES_ZH, NOTES_ZH_ACTIVE_OPEN } from "@/lib/tcp/notes-zh";
+import { allOutcomes, PROFILES, rowVariants, TCP_STATES, TRANSITIONS } from "@/lib/tcp";
+import { NOTES_ZH, NOTES_ZH_ACTIVE_OPEN, NOTES_ZH_CASES, zhNoteOf } from "@/lib/tcp/notes-zh";
 
 const FLAG_NAMES = ["SYN", "ACK", "FIN", "RST", "SYN+ACK", "FIN+ACK", "RST+ACK"] as const;
 
@@ -39,15 +39,31 @@ const activeOpenRows = TRANSITIONS.flatMap((row) =>
   "whenActiveOpen" in row && row.whenActiveOpen ? [{ key: `${row.from}|${row.event}`, note: row.whenActiveOpen.note }] : [],
 );
 
+/** Every case of every row of every profile whose note is not the reference row's own. */
+const otherCases = Object.values(PROFILES).flatMap((profile) =>
+  allOutcomes(profile.machine).flatMap((outcome) =>
+    rowVariants(outcome.from, outcome.event, profile.machine)
+      .map((variant) => variant.outcome)
+      .filter((o) => o.noteKey !== `${o.from}|${o.event}` && o.variant !== "active open" || o.noteKey?.startsWith("linux|"))
+      .map((o) => ({ key: o.noteKey!, note: o.note, table: "NOTES_ZH_CASES", zh: zhNoteOf(o) })),
+  ),
+);
+const uniqueOtherCases = [...new Map(otherCases.map((c) => [c.key, c])).values()];
+
 const cases = [
   ...rows.map((row) => ({ ...row, table: "NOTES_ZH", zh: NOTES_ZH[row.key] })),
   ...activeOpenRows.map((row) => ({ ...row, table: "NOTES_ZH_ACTIVE_OPEN", zh: NOTES_ZH_ACTIVE_OPEN[row.key] })),
+  ...uniqueOtherCases,
 ];
 
 describe("NOTES_ZH", () => {
   it("has exactly one key per state × event row, in table order", () => {
     expect(rows).toHaveLength(132);
     expect(Object.keys(NOTES_ZH)).toEqual(rows.map((row) => row.key));
+  });
+
+  it("NOTES_ZH_CASES has exactly the notes of the variants and the Linux rows", () => {
+    expect(Object.keys(NOTES_ZH_CASES).sort()).toEqual(uniqueOtherCases.map((c) => c.key).sort());
   });
 
   it("NOTES_ZH_ACTIVE_OPEN has exactly the rows with a whenActiveOpen variant", () => {

@@ -161,8 +161,8 @@ const EXPECTED: Record<TcpState, Record<TcpEvent, Expected>> = {
     abort: ["CLOSED", null],
     "rcv ACK": ["TIME_WAIT", null],
     "rcv FIN": stay("CLOSING", "ACK"),
-    // The peer's FIN was received already: a FIN now is a duplicate before RCV.NXT, ACKed and dropped unread.
-    "rcv FIN+ACK": stay("CLOSING", "ACK"),
+    // A retransmitted FIN ends at RCV.NXT and is acceptable (the Linux/BSD reading): its ACK of our FIN counts.
+    "rcv FIN+ACK": ["TIME_WAIT", "ACK"],
     "rcv RST": ["CLOSED", null],
     timeout: stay("CLOSING", "FIN+ACK"),
   },
@@ -173,7 +173,8 @@ const EXPECTED: Record<TcpState, Record<TcpEvent, Expected>> = {
     abort: ["CLOSED", null],
     "rcv ACK": ["CLOSED", null],
     "rcv FIN": stay("LAST_ACK", "ACK"),
-    "rcv FIN+ACK": stay("LAST_ACK", "ACK"),
+    // Likewise: our FIN is acknowledged, so delete the TCB and return, sending nothing.
+    "rcv FIN+ACK": ["CLOSED", null],
     "rcv RST": ["CLOSED", null],
     timeout: stay("LAST_ACK", "FIN+ACK"),
   },
@@ -384,12 +385,12 @@ describe("counterfactual machines differ from RFC 9293 only in their stated rows
     expect(transition("SYN_SENT", "rcv SYN+ACK", {}, TWO_WAY_HANDSHAKE_MACHINE)).toMatchObject({ to: "ESTABLISHED", sends: null });
   });
 
-  it("NO_TIME_WAIT_MACHINE: exactly the four rows that enter TIME_WAIT", () => {
+  it("NO_TIME_WAIT_MACHINE: exactly the five rows that enter TIME_WAIT", () => {
     const intoTimeWait = allOutcomes()
       .filter((o) => o.to === "TIME_WAIT" && o.from !== "TIME_WAIT")
       .map((o) => key(o.from, o.event));
     expect(differingRows(NO_TIME_WAIT_MACHINE).sort()).toEqual(intoTimeWait.sort());
-    expect(intoTimeWait.sort()).toEqual(["CLOSING|rcv ACK", "FIN_WAIT_1|rcv FIN+ACK", "FIN_WAIT_2|rcv FIN", "FIN_WAIT_2|rcv FIN+ACK"]);
+    expect(intoTimeWait.sort()).toEqual(["CLOSING|rcv ACK", "CLOSING|rcv FIN+ACK", "FIN_WAIT_1|rcv FIN+ACK", "FIN_WAIT_2|rcv FIN", "FIN_WAIT_2|rcv FIN+ACK"]);
   });
 
   it("NO_TIME_WAIT_MACHINE: those rows go to CLOSED with the same segment sent", () => {

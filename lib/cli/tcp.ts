@@ -1,14 +1,28 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { allOutcomes, parseEvent, parseState, TCP_EVENTS, TCP_STATES, transition, type Outcome } from "../tcp";
+import {
+  allOutcomes,
+  DEFAULT_PROFILE,
+  findProfile,
+  PROFILE_NAMES,
+  rowVariants,
+  parseEvent,
+  parseState,
+  TCP_EVENTS,
+  TCP_STATES,
+  type Outcome,
+  type Profile,
+  type RowVariant,
+} from "../tcp";
 import { renderSequenceDiagram, runScenario, SCENARIOS, SCENARIO_NAMES } from "../sim";
 import { runCli, UsageError } from "./run-cli";
 
 const USAGE = `usage: npm run -s tcp -- <command>
-  table [--json]                         every state × event outcome
-  step <STATE> "<event>" [--json]        one outcome
-  scenarios                              the named scenarios
-  scenario <name> [--lose N]... [--delay N:MS]... [--isn-client N] [--isn-server N] [--json]`;
+  table [--profile P] [--json]                   every state × event outcome
+  step <STATE> "<event>" [--profile P] [--json]  one outcome (each case, where the row has more than one)
+  scenarios                                      the named scenarios
+  scenario <name> [--profile P] [--lose N]... [--delay N:MS]... [--isn-client N] [--isn-server N] [--json]
+profiles (P): ${PROFILE_NAMES.join(", ")} (default ${DEFAULT_PROFILE})`;
 
 const COMMANDS = ["table", "step", "scenarios", "scenario", "help"] as const;
 
@@ -27,18 +41,57 @@ const delaySpec = z
   .transform((value) => value.split(":").map(Number) as [number, number])
   .refine(([n]) => n >= 1, "--delay counts segments from 1");
 
-/** The JSON shape of an outcome for outside tools. */
-function outcomeJson(outcome: Outcome) {
-  return { from: outcome.from, event: outcome.event, to: outcome.to, sends: outcome.sends, note: outcome.note, rfc: outcome.rfc, kind: outcome.kind };
+/** Which case of a row each outcome is, in words: the plain row first, then its variant. */
+const CASE_LABELS: Record<RowVariant, { plain: string; variant: string }> = {
+  "active open": { plain: "after a passive open (from LISTEN)", variant: "after a simultaneous open (from SYN_SENT)" },
+  "newer SYN": { plain: "a SYN at or below RCV.NXT", variant: "a SYN above RCV.NXT (or with a newer timestamp)" },
+};
+
+function caseLabel(outcome: Outcome, variantOfRow: RowVariant): string {
+  return outcome.variant ? CASE_LABELS[outcome.variant].variant : CASE_LABELS[variantOfRow].plain;
 }
 
-function formatOutcome(outcome: Outcome): string {
+/**
+ * The JSON shape of an outcome for outside tools. The default profile keeps
+ * the shape it always had; a row with more than one case adds `cases`, and
+ * an explicit profile adds `profile` (and `kernel` where Linux departs from the RFC).
+ */
+function outcomeJson(outcome: Outcome, profile: Profile, explicitProfile: boolean) {
+  const json: Record<string, unknown> = { from: outcome.from, event: outcome.event, to: outcome.to, sends: outcome.sends, note: outcome.note, rfc: outcome.rfc, kind: outcome.kind };
+  if (explicitProfile) json.profile = profile.name;
+  if (outcome.kernel) json.kernel = outcome.kernel;
+  const cases = casesOf(outcome, profile);
+  if (cases.length > 1) {
+    json.cases = cases.map(({ when, outcome: c }) => ({ when, to: c.to, sends: c.sends, note: c.note, rfc: c.rfc, ...(c.error ? { error: c.error } : {}), ...(c.kernel ? { kernel: c.kernel } : {}) }));
+  }
+  return json;
+}
+
+function casesOf(outcome: Outcome, profile: Profile): { when: string; outcome: Outcome }[] {
+  const cases = rowVariants(outcome.from, outcome.event, profile.machine);
+  if (cases.length < 2) return [];
+  const variant = cases[1]!.outcome.variant!;
+  return cases.map(({ outcome: c }) => ({ when: caseLabel(c, variant), outcome: c }));
+}
+
+function formatOutcome(outcome: Outcome, profile: Profile): string {
+  const cases = casesOf(outcome, profile);
+  if (cases.length > 1) {
+    return [`${outcome.from} + ${outcome.event}, in ${cases.length} cases:`, ...cases.map(({ when, outcome: c }) => `  ${when}: ${formatOne(c)}`.replace(/\n  /, "\n    "))].join("\n");
+  }
+  return formatOne(outcome);
+}
+
+function formatOne(outcome: Outcome): string {
   const sends = outcome.sends ?? "nothing";
-  return `${outcome.from} + ${outcome.event} → ${outcome.to}, sends ${sends}  [${outcome.kind}, RFC 9293 §${outcome.rfc}]\n  ${outcome.note}`;
+  const source = outcome.kernel ? `RFC 9293 §${outcome.rfc}; Linux ${outcome.kernel}` : `RFC 9293 §${outcome.rfc}`;
+  const error = outcome.error ? `, error ${outcome.error}` : "";
+  return `${outcome.from} + ${outcome.event} → ${outcome.to}, sends ${sends}${error}  [${outcome.kind}, ${source}]\n  ${outcome.note}`;
 }
 
 const OPTIONS = {
   json: { type: "boolean" },
+  profile: { type: "string" },
   lose: { type: "string", multiple: true },
   delay: { type: "string", multiple: true },
   "isn-client": { type: "string" },
@@ -74,11 +127,14 @@ function main(argv: string[]): string {
     throw new UsageError(`unknown command "${command}"; valid: ${COMMANDS.join(", ")}`);
   }
   const allowed: Record<string, string[]> = {
-    table: ["json"],
-    step: ["json"],
+    table: ["json", "profile"],
+    step: ["json", "profile"],
     scenarios: [],
-    scenario: ["json", "lose", "delay", "isn-client", "isn-server"],
+    scenario: ["json", "profile", "lose", "delay", "isn-client", "isn-server"],
   };
+  const profile = findProfile(values.profile ?? DEFAULT_PROFILE);
+  if (!profile) throw new UsageError(`unknown profile "${values.profile}"; valid: ${PROFILE_NAMES.join(", ")}`);
+  const explicitProfile = values.profile !== undefined;
   for (const flag of Object.keys(values)) {
     if (!allowed[command]?.includes(flag)) {
       throw new UsageError(`--${flag} does not apply to "${command}"; valid: ${allowed[command]?.map((f) => `--${f}`).join(", ") || "none"}`);
@@ -88,8 +144,10 @@ function main(argv: string[]): string {
   switch (command) {
     case "table": {
       expectArguments(command, rest, 0);
-      const outcomes = allOutcomes();
-      return values.json ? JSON.stringify(outcomes.map(outcomeJson), null, 2) : outcomes.map(formatOutcome).join("\n");
+      const outcomes = allOutcomes(profile.machine);
+      return values.json
+        ? JSON.stringify(outcomes.map((outcome) => outcomeJson(outcome, profile, explicitProfile)), null, 2)
+        : outcomes.map((outcome) => formatOutcome(outcome, profile)).join("\n");
     }
     case "step": {
       expectArguments(command, rest, 2);
@@ -97,8 +155,8 @@ function main(argv: string[]): string {
       if (!state) throw new UsageError(`unknown state "${rest[0]}"; valid: ${TCP_STATES.join(", ")}`);
       const event = parseEvent(rest[1]!);
       if (!event) throw new UsageError(`unknown event "${rest[1]}"; valid: ${TCP_EVENTS.join(", ")}`);
-      const outcome = transition(state, event);
-      return values.json ? JSON.stringify(outcomeJson(outcome), null, 2) : formatOutcome(outcome);
+      const outcome = rowVariants(state, event, profile.machine)[0]!.outcome;
+      return values.json ? JSON.stringify(outcomeJson(outcome, profile, explicitProfile), null, 2) : formatOutcome(outcome, profile);
     }
     case "scenarios": {
       expectArguments(command, rest, 0);
@@ -113,7 +171,7 @@ function main(argv: string[]): string {
       const isnServer = values["isn-server"] === undefined ? undefined : checked(sequenceNumber("--isn-server"), values["isn-server"]);
       const lose = (values.lose ?? []).map((value) => checked(segmentNumber, value));
       const delay = Object.fromEntries((values.delay ?? []).map((value) => checked(delaySpec, value)));
-      const trace = runScenario(name, { lose, delay, isn: { client: isnClient, server: isnServer } });
+      const trace = runScenario(name, { lose, delay, isn: { client: isnClient, server: isnServer }, profile: profile.name });
       return values.json ? JSON.stringify(trace, null, 2) : renderSequenceDiagram(trace);
     }
     default:
@@ -124,10 +182,10 @@ function main(argv: string[]): string {
 function expectArguments(command: string, rest: string[], count: number): void {
   if (rest.length !== count) {
     const shapes: Record<string, string> = {
-      table: "table [--json]",
-      step: 'step <STATE> "<event>" [--json]',
+      table: "table [--profile P] [--json]",
+      step: 'step <STATE> "<event>" [--profile P] [--json]',
       scenarios: "scenarios",
-      scenario: "scenario <name> [--lose N]... [--isn-client N --isn-server N] [--json]",
+      scenario: "scenario <name> [--profile P] [--lose N]... [--isn-client N --isn-server N] [--json]",
     };
     throw new UsageError(`"${command}" takes ${count === 0 ? "no arguments" : `${count} argument${count > 1 ? "s" : ""}`}: ${shapes[command]}`);
   }

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { allOutcomes, TCP_EVENTS, TCP_STATES } from "@/lib/tcp";
+import { allOutcomes, LINUX_PROFILE, PROFILES, TCP_EVENTS, TCP_STATES } from "@/lib/tcp";
 import { runScenario, SCENARIOS } from "@/lib/sim";
 import { runAll, type CliResult } from "./run-tcp";
 
@@ -23,14 +23,22 @@ const COMMANDS = {
   badFlag: ["table", "--jsn"],
   missingArgument: ["step", "LISTEN"],
   loseNotNumber: ["scenario", "open", "--lose", "two"],
+  tableLinuxJson: ["table", "--profile", "linux", "--json"],
+  stepLinuxJson: ["step", "ESTAB", "abort", "--profile", "linux", "--json"],
+  stepCasesText: ["step", "SYN_RCVD", "rcv RST"],
+  stepCasesJson: ["step", "TIME-WAIT", "rcv SYN", "--json"],
+  closeLinuxJson: ["scenario", "close-client-first", "--profile", "linux", "--json"],
+  badProfile: ["table", "--profile", "bsd"],
+  profileOnScenarios: ["scenarios", "--profile", "linux"],
 } as const;
 
 type Command = keyof typeof COMMANDS;
 let results: Record<Command, CliResult>;
 
+// A hang guard, not a timing goal: two processes at a time, each a second or two on a busy machine.
 beforeAll(async () => {
   results = await runAll(COMMANDS);
-}, 60_000);
+}, 600_000);
 
 const ok = (name: Command) => {
   const result = results[name];
@@ -39,11 +47,13 @@ const ok = (name: Command) => {
 };
 
 describe("tcp table", () => {
-  it("--json is an array of 132 outcomes, each {from, event, to, sends, note, rfc, kind}", () => {
+  it("--json is an array of 132 outcomes, each {from, event, to, sends, note, rfc, kind}, and `cases` where a row has two", () => {
     const table = JSON.parse(ok("tableJson")) as Record<string, unknown>[];
     expect(table).toHaveLength(132);
+    expect(table.filter((row) => "cases" in row).map((row) => `${row.from}|${row.event}`)).toEqual(["SYN_RECEIVED|rcv RST", "TIME_WAIT|rcv SYN"]);
     for (const row of table) {
-      expect(Object.keys(row).sort()).toEqual(["event", "from", "kind", "note", "rfc", "sends", "to"]);
+      const { cases: _cases, ...plain } = row;
+      expect(Object.keys(plain).sort()).toEqual(["event", "from", "kind", "note", "rfc", "sends", "to"]);
       expect(TCP_STATES).toContain(row.from);
       expect(TCP_STATES).toContain(row.to);
       expect(TCP_EVENTS).toContain(row.event);
@@ -56,14 +66,16 @@ describe("tcp table", () => {
   it("--json is the machine's table, row for row", () => {
     const table = JSON.parse(ok("tableJson")) as Record<string, unknown>[];
     const expected = allOutcomes().map(({ from, event, to, sends, note, rfc, kind }) => ({ from, event, to, sends, note, rfc, kind }));
-    expect(table).toEqual(expected);
+    expect(table.map(({ cases: _cases, ...plain }) => plain)).toEqual(expected);
   });
 
   it("without --json, one readable entry per outcome", () => {
     const text = ok("tableText");
     expect(text).toContain("ESTABLISHED + close → FIN_WAIT_1, sends FIN+ACK");
     expect(text).toContain("LISTEN + rcv RST → LISTEN, sends nothing");
-    expect(text.match(/ → /g)).toHaveLength(132);
+    // 130 rows with one case, and two rows (SYN_RECEIVED + rcv RST, TIME_WAIT + rcv SYN) with two.
+    expect(text.match(/ → /g)).toHaveLength(134);
+    expect(text.match(/, in 2 cases:/g)).toHaveLength(2);
   });
 });
 
@@ -84,6 +96,56 @@ describe("tcp step", () => {
     const text = ok("stepText");
     expect(text).toContain("FIN_WAIT_1 + rcv FIN+ACK → TIME_WAIT, sends ACK");
     expect(text).toContain("RFC 9293 §3.10.7.4");
+  });
+});
+
+describe("--profile", () => {
+  it("table --profile linux --json is Linux's table: every row names the profile, and the rows that differ cite the kernel", () => {
+    const table = JSON.parse(ok("tableLinuxJson")) as Record<string, unknown>[];
+    expect(table).toHaveLength(132);
+    const linux = allOutcomes(LINUX_PROFILE.machine);
+    expect(table.map((row) => [row.from, row.event, row.to, row.sends])).toEqual(linux.map((o) => [o.from, o.event, o.to, o.sends]));
+    for (const row of table) expect(row.profile).toBe("linux");
+    const cited = table.filter((row) => row.kernel).map((row) => `${row.from}|${row.event}`);
+    expect(cited).toEqual(linux.filter((o) => o.kernel).map((o) => `${o.from}|${o.event}`));
+    expect(cited).toContain("TIME_WAIT|timeout");
+    for (const row of table) if (row.kernel) expect(row.kernel).toMatch(/^(net|include)\/[\w/]+\.[ch]: \w+/);
+  });
+
+  it("step ESTAB abort --profile linux --json: RST+ACK, cited to tcp_send_active_reset", () => {
+    expect(JSON.parse(ok("stepLinuxJson"))).toMatchObject({
+      from: "ESTABLISHED",
+      event: "abort",
+      to: "CLOSED",
+      sends: "RST+ACK",
+      profile: "linux",
+      kernel: expect.stringContaining("tcp_send_active_reset"),
+    });
+  });
+
+  it("step on a row with two cases prints both: SYN_RECEIVED + rcv RST after a passive and after a simultaneous open", () => {
+    const text = ok("stepCasesText");
+    expect(text).toContain("SYN_RECEIVED + rcv RST, in 2 cases:");
+    expect(text).toMatch(/after a passive open \(from LISTEN\): SYN_RECEIVED \+ rcv RST → LISTEN, sends nothing/);
+    expect(text).toMatch(/after a simultaneous open \(from SYN_SENT\): SYN_RECEIVED \+ rcv RST → CLOSED, sends nothing, error connection refused/);
+  });
+
+  it("step TIME-WAIT 'rcv SYN' --json lists the challenge ACK and the reopening by a newer SYN", () => {
+    const step = JSON.parse(ok("stepCasesJson"));
+    expect(Object.keys(step)).not.toContain("profile");
+    expect(step.cases).toEqual([
+      expect.objectContaining({ when: "a SYN at or below RCV.NXT", to: "TIME_WAIT", sends: "ACK", rfc: "3.10.7.4" }),
+      expect.objectContaining({ when: "a SYN above RCV.NXT (or with a newer timestamp)", to: "SYN_RECEIVED", sends: "SYN+ACK", rfc: "3.6.1" }),
+    ]);
+  });
+
+  it("scenario close-client-first --profile linux --json: the trace says linux, and TIME_WAIT lasts 60 s", () => {
+    const trace = JSON.parse(ok("closeLinuxJson"));
+    expect(trace.profile).toBe("linux");
+    const entered = trace.steps.find((step: { client: string }) => step.client === "TIME_WAIT");
+    const left = trace.steps.find((step: { t: number; client: string }) => step.t > entered.t && step.client === "CLOSED");
+    expect(left.t - entered.t).toBe(PROFILES.linux.timers.timeWait);
+    expect(left.t - entered.t).toBe(60_000);
   });
 });
 
@@ -194,6 +256,8 @@ describe("usage errors: exit code 2, one line on stderr naming the valid choices
     ["badFlag", "an unknown flag", ["unknown flag --jsn", "--json"]],
     ["missingArgument", "a missing argument", ['"step" takes 2 arguments', 'step <STATE> "<event>"']],
     ["loseNotNumber", "a --lose that is not a number", ["--lose", /number/]],
+    ["badProfile", "an unknown profile", ['unknown profile "bsd"', "rfc9293", "linux"]],
+    ["profileOnScenarios", "--profile where it does not apply", ['--profile does not apply to "scenarios"']],
   ];
 
   it.each(cases)("%s: %s", (name, _what, mentions) => {

@@ -67,6 +67,10 @@ export type NoteFrontMatter = z.infer<typeof noteFrontMatter>;
 export const CARD_KINDS = ["fact", "why", "mistake"] as const;
 export type CardKind = (typeof CARD_KINDS)[number];
 
+/** The question an interviewer asks next, with what they listen for in the answer. */
+export const followUpSchema = z.strictObject({ prompt: bilingualText, keyPoints: bilingualList });
+export type FollowUp = z.infer<typeof followUpSchema>;
+
 export const cardSchema = z
   .strictObject({
     id: contentId,
@@ -76,11 +80,16 @@ export const cardSchema = z
     tags: z.array(tag).min(1, "needs at least one tag"),
     note: contentId.optional(),
     keyPoints: bilingualList.optional(),
+    followUp: followUpSchema.optional(),
     claims: z.array(claimObject).optional(),
   })
   .refine((card) => card.kind !== "why" || card.keyPoints !== undefined, {
     message: "a `why` card needs keyPoints (the points an interviewer listens for)",
     path: ["keyPoints"],
+  })
+  .refine((card) => card.kind === "why" || card.followUp === undefined, {
+    message: "only a `why` card has a followUp (the interviewer's next question)",
+    path: ["followUp"],
   });
 export type CardInput = z.infer<typeof cardSchema>;
 

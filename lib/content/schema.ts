@@ -41,6 +41,12 @@ export const CONTENT_TAGS = [
   "what-if",
   "loss",
   "simultaneous",
+  "linux",
+  "sockets",
+  "operations",
+  "security",
+  "keepalive",
+  "queues",
 ] as const;
 export type ContentTag = (typeof CONTENT_TAGS)[number];
 

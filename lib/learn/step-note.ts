@@ -1,15 +1,16 @@
 import type { Language } from "../i18n/language";
-import { REFERENCE_MACHINE, TCP_EVENTS, type TcpEvent, type TcpState } from "../tcp";
-import { NOTES_ZH, NOTES_ZH_ACTIVE_OPEN } from "../tcp/notes-zh";
+import { PROFILES, rowVariants, TCP_EVENTS, type Machine, type TcpEvent, type TcpState } from "../tcp";
+import { zhNoteOf } from "../tcp/notes-zh";
 import type { Trace, TraceStep } from "../sim";
 import { eventLabel, sendsClause } from "./event-labels";
 
 /*
  * The note of one step of a simulator trace in the reader's language. The
  * simulator writes its notes in English; where a note is the machine's own
- * (a row of the transition table) the Chinese comes from lib/tcp/notes-zh.ts,
- * and the simulator's few notes of its own are rendered here. A note this
- * file does not know falls back to a sentence built from the step's data.
+ * (a row of the transition table of the trace's profile, any case of it) the
+ * Chinese comes from lib/tcp/notes-zh.ts, and the simulator's few notes of its
+ * own are rendered here. A note this file does not know falls back to a
+ * sentence built from the step's data.
  */
 
 export function stepNote(trace: Trace, index: number, lang: Language): string {
@@ -28,19 +29,30 @@ export function statesBefore(trace: Trace, index: number): { client: TcpState; s
 function zhNote(trace: Trace, index: number, step: TraceStep): string {
   if (step.at !== "network" && isTcpEvent(step.event)) {
     const from = statesBefore(trace, index)[step.at];
-    return tableNoteZh(from, step.event, step.note) ?? simulatorNoteZh(step) ?? builtNoteZh(trace, step, from, step.event);
+    return tableNoteZh(trace, from, step.event, step.note) ?? simulatorNoteZh(step) ?? builtNoteZh(trace, step, from, step.event);
   }
   return simulatorNoteZh(step) ?? step.note;
 }
 
-/** The table's Chinese note when the step's note is the table's own. */
-function tableNoteZh(from: TcpState, event: TcpEvent, note: string): string | undefined {
-  const key = `${from}|${event}`;
-  const row = REFERENCE_MACHINE.rows.find((candidate) => candidate.from === from && candidate.event === event);
-  if (!row) return undefined;
-  if (row.note === note) return NOTES_ZH[key];
-  if (row.whenActiveOpen?.note === note) return NOTES_ZH_ACTIVE_OPEN[key];
-  return undefined;
+/** What the simulator appends to a close() row's note when the application called shutdown(SHUT_WR) instead. */
+const SHUTDOWN = " (The application called shutdown(SHUT_WR), so it still reads.)";
+
+/**
+ * The table's Chinese note when the step's note is one of the row's own (the
+ * plain case or a variant: a simultaneous open, a newer SYN), in the machine
+ * of the trace's profile. A counterfactual machine's rows match nothing here.
+ */
+function tableNoteZh(trace: Trace, from: TcpState, event: TcpEvent, note: string): string | undefined {
+  const shutdown = note.endsWith(SHUTDOWN);
+  const own = shutdown ? note.slice(0, -SHUTDOWN.length) : note;
+  const found = rowVariants(from, event, profileMachine(trace)).find((candidate) => candidate.outcome.note === own);
+  const zh = found ? zhNoteOf(found.outcome) : undefined;
+  if (zh === undefined) return undefined;
+  return shutdown ? `${zh}（应用程序调用的是 shutdown(SHUT_WR)，不是 close()，所以仍会读取数据。）` : zh;
+}
+
+function profileMachine(trace: Trace): Machine {
+  return PROFILES[trace.profile].machine;
 }
 
 /** A sentence from the data alone, for notes of a counterfactual machine. */
@@ -48,7 +60,7 @@ function builtNoteZh(trace: Trace, step: TraceStep, from: TcpState, event: TcpEv
   const side = step.at === "client" ? "客户端" : "服务器";
   const to = step.at === "client" ? step.client : step.server;
   const move = to === from ? `停留在 ${to}` : `进入 ${to}`;
-  const prefix = trace.machine === REFERENCE_MACHINE.name ? "" : "假想的机器：";
+  const prefix = trace.machine === profileMachine(trace).name ? "" : "假想的机器：";
   return `${prefix}${side}在 ${from} ${eventLabel(event, "zh", from)}，${move}${sendsClause(step.segment?.flags ?? null, "zh")}。`;
 }
 
@@ -93,6 +105,14 @@ const SIMULATOR_NOTES: readonly [RegExp, (...groups: string[]) => string][] = [
   [
     /^SEQ=(\d+) is ahead of RCV\.NXT=(\d+): a gap before it\. This simulator does not hold out-of-order segments; it sends a duplicate ACK and the sender retransmits\.$/,
     (seq, rcvNxt) => `SEQ=${seq} 超前于 RCV.NXT=${rcvNxt}：它前面有空缺。本模拟器不缓存乱序报文段，而是发送重复 ACK，由发送方重传。`,
+  ],
+  [
+    /^(\d+) bytes of new data arrive after the application called close\(\): nobody will read them, so the socket is reset and answers <SEQ=SEG\.ACK><CTL=RST> \(RFC 1122 4\.2\.2\.13; Linux counts it as TCPAbortOnData\)\.$/,
+    (bytes) => `应用程序调用 close() 之后又到达 ${bytes} 字节新数据：再也没有人会读取它们，所以套接字被重置，并回复 <SEQ=SEG.ACK><CTL=RST>（RFC 1122 4.2.2.13；Linux 将其计入 TCPAbortOnData）。`,
+  ],
+  [
+    /^No ACK after (\d+) retransmissions of the SYN\+ACK \(tcp_synack_retries\): the request is dropped without a segment and the listener goes on listening\.$/,
+    (n) => `SYN+ACK 重传 ${n} 次后仍未收到 ACK（tcp_synack_retries）：该连接请求被丢弃，不发送任何报文段，监听套接字继续监听。`,
   ],
   [/^The ACK bit is off: drop the segment\.$/, () => "ACK 位没有置位：丢弃该报文段。"],
   [

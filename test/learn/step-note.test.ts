@@ -1,15 +1,34 @@
 import { describe, expect, it } from "vitest";
 import { statesBefore, stepNote } from "@/lib/learn/step-note";
-import { stateEventRows } from "@/lib/learn/state-events";
-import { runScenario, SCENARIOS } from "@/lib/sim";
-import { TCP_EVENTS, TCP_STATES } from "@/lib/tcp";
-import { NOTES_ZH } from "@/lib/tcp/notes-zh";
+import { runScenario, SCENARIOS, simulate, type SimulationSetup } from "@/lib/sim";
+import { PROFILE_NAMES, type ProfileName } from "@/lib/tcp";
+import { NOTES_ZH, NOTES_ZH_CASES } from "@/lib/tcp/notes-zh";
 
 const CJK = /[\u4e00-\u9fff]/;
 const LOSSES = [[], [1], [2], [3], [1, 2], [2, 4]];
 
-/** Every scenario with a few losses added: enough to reach retransmissions, resets and unacceptable segments. */
-const runs = SCENARIOS.flatMap((scenario) => LOSSES.map((lose) => ({ name: scenario.name, lose, trace: runScenario(scenario.name, { lose }) })));
+/** Every scenario under every profile, with a few losses added: enough to reach retransmissions, resets and unacceptable segments. */
+const runs = PROFILE_NAMES.flatMap((profile) =>
+  SCENARIOS.flatMap((scenario) => LOSSES.map((lose) => ({ name: scenario.name, profile, lose, trace: runScenario(scenario.name, { lose, profile }) }))),
+);
+
+/** Both ends ESTABLISHED, the client closes first; `calls` and `how` add to it. */
+function afterClientClose(profile: ProfileName, extra: Partial<SimulationSetup> = {}, how: "close()" | "shutdown()" = "close()") {
+  return simulate({
+    name: "test",
+    profile,
+    initial: { client: "ESTABLISHED", server: "ESTABLISHED" },
+    isn: { client: 100, server: 300 },
+    ...extra,
+    calls: [{ at: 0, side: "client", call: "close", how }, ...(extra.calls ?? [])],
+  });
+}
+
+function zhOf(trace: ReturnType<typeof simulate>, event: string): string {
+  const index = trace.steps.findIndex((step) => step.event === event);
+  expect(index, `no ${event} step`).toBeGreaterThanOrEqual(0);
+  return stepNote(trace, index, "zh");
+}
 
 describe("stepNote", () => {
   it("is the simulator's own note in English", () => {
@@ -34,7 +53,35 @@ describe("stepNote", () => {
     expect(stepNote(trace, index, "zh")).toBe("假想的机器：客户端在 FIN_WAIT_2 收到 FIN+ACK，进入 CLOSED，发送 ACK。");
   });
 
-  it.each(runs.map((run) => [`${run.name}${run.lose.length ? ` lose ${run.lose.join(",")}` : ""}`, run.trace] as const))(
+  it("takes a Linux row's Chinese from its own note, not RFC 9293's", () => {
+    const trace = runScenario("close-client-first", { profile: "linux" });
+    expect(zhOf(trace, "timeout")).toBe(NOTES_ZH_CASES["linux|TIME_WAIT|timeout"]);
+    expect(zhOf(runScenario("abort", { profile: "linux" }), "abort")).toBe(NOTES_ZH_CASES["linux|ESTABLISHED|abort"]);
+  });
+
+  it.each(PROFILE_NAMES)("takes the newer-SYN case of TIME_WAIT + rcv SYN from that case's note (%s)", (profile) => {
+    const trace = afterClientClose(profile, {
+      calls: [{ at: 1_000, side: "server", call: "active open" }],
+      reactions: [{ side: "server", onState: "CLOSE_WAIT", after: 100, call: "close" }],
+    });
+    const index = trace.steps.findIndex((step) => step.variant === "newer SYN");
+    const key = profile === "linux" ? "linux|TIME_WAIT|rcv SYN|newer SYN" : "TIME_WAIT|rcv SYN|newer SYN";
+    expect(stepNote(trace, index, "zh")).toBe(NOTES_ZH_CASES[key]);
+  });
+
+  it("renders Linux's reset on data after close() in Chinese, the byte count kept", () => {
+    const trace = afterClientClose("linux", { calls: [{ at: 200, side: "server", call: "send", bytes: 100 }] });
+    expect(zhOf(trace, "rcv data after close")).toBe(
+      "应用程序调用 close() 之后又到达 100 字节新数据：再也没有人会读取它们，所以套接字被重置，并回复 <SEQ=SEG.ACK><CTL=RST>（RFC 1122 4.2.2.13；Linux 将其计入 TCPAbortOnData）。",
+    );
+  });
+
+  it("keeps the table's note for a shutdown(SHUT_WR) and says it still reads", () => {
+    const trace = afterClientClose("linux", {}, "shutdown()");
+    expect(zhOf(trace, "close")).toBe(`${NOTES_ZH["ESTABLISHED|close"]}（应用程序调用的是 shutdown(SHUT_WR)，不是 close()，所以仍会读取数据。）`);
+  });
+
+  it.each(runs.map((run) => [`${run.name} (${run.profile})${run.lose.length ? ` lose ${run.lose.join(",")}` : ""}`, run.trace] as const))(
     "has a Chinese note for every step of %s",
     (_, trace) => {
       trace.steps.forEach((step, index) => {
@@ -57,20 +104,5 @@ describe("statesBefore", () => {
     const trace = runScenario("open");
     expect(statesBefore(trace, 0)).toEqual({ client: "CLOSED", server: "LISTEN" });
     expect(statesBefore(trace, 1)).toEqual({ client: "SYN_SENT", server: "LISTEN" });
-  });
-});
-
-describe("stateEventRows", () => {
-  it.each(["zh", "en"] as const)("lists all 12 events for each of the 11 states (%s)", (lang) => {
-    const rows = stateEventRows(lang);
-    for (const state of TCP_STATES) expect(rows[state].map((row) => row.event)).toEqual([...TCP_EVENTS]);
-  });
-
-  it("gives notes in the language asked for, and the active-open variant where the table has one", () => {
-    const zh = stateEventRows("zh");
-    expect(zh.FIN_WAIT_1.find((row) => row.event === "rcv FIN")).toMatchObject({ label: "收到 FIN", to: "CLOSING", sends: "ACK", kind: "arrow" });
-    expect(zh.FIN_WAIT_1.every((row) => CJK.test(row.note))).toBe(true);
-    const reset = stateEventRows("en").SYN_RECEIVED.find((row) => row.event === "rcv RST");
-    expect(reset).toMatchObject({ to: "LISTEN", activeOpen: { to: "CLOSED" } });
   });
 });

@@ -1,7 +1,10 @@
-/** The scenario player's address for a scenario and the segments to drop. */
-export function scenarioHref(name: string, lose: readonly number[] = []): string {
+import { DEFAULT_PROFILE, type ProfileName } from "../tcp";
+
+/** The scenario player's address for a scenario, the segments to drop and the profile (left out when it is the default). */
+export function scenarioHref(name: string, lose: readonly number[] = [], profile: ProfileName = DEFAULT_PROFILE): string {
   const params = new URLSearchParams({ name });
   if (lose.length > 0) params.set("lose", [...lose].sort((a, b) => a - b).join(","));
+  if (profile !== DEFAULT_PROFILE) params.set("profile", profile);
   return `/learn/scenarios?${params.toString()}`;
 }
 

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { departsFromRfc, profileArrowLabel, profileOutcome } from "@/lib/learn/profile-arrows";
+import { arrowLabel } from "@/lib/learn/event-labels";
+import { diagramArrows } from "@/lib/tcp";
+
+describe("Figure 5's arrows under a profile", () => {
+  it("under RFC 9293 reads every arrow as the table labels it, none departing", () => {
+    for (const arrow of diagramArrows()) {
+      expect(departsFromRfc(arrow, "rfc9293")).toBe(false);
+      expect(profileArrowLabel(arrow, "en", "rfc9293")).toBe(arrowLabel(arrow.event, arrow.sends, "en", arrow.from));
+    }
+  });
+
+  it("under Linux marks the arrows whose rows cite the kernel", () => {
+    const departing = diagramArrows()
+      .filter((arrow) => departsFromRfc(arrow, "linux"))
+      .map((arrow) => `${arrow.from} + ${arrow.event}`);
+    expect(departing).toEqual(["LISTEN + send", "SYN_RECEIVED + rcv RST", "TIME_WAIT + timeout"]);
+  });
+
+  it.each([
+    ["en", "send ✕ EPIPE", "60 s timeout / —"],
+    ["zh", "调用 send ✕ EPIPE", "60 秒超时 / —"],
+  ] as const)("says what Linux does instead (%s): a failing call, TIME_WAIT's real length", (lang, send, timeout) => {
+    const arrows = diagramArrows();
+    expect(profileArrowLabel(arrows.find((a) => a.from === "LISTEN" && a.event === "send")!, lang, "linux")).toBe(send);
+    expect(profileArrowLabel(arrows.find((a) => a.from === "TIME_WAIT" && a.event === "timeout")!, lang, "linux")).toBe(timeout);
+  });
+
+  it("looks up a variant of a row", () => {
+    expect(profileOutcome({ from: "SYN_RECEIVED", event: "rcv RST", variant: "active open" }, "linux")).toMatchObject({ to: "CLOSED", error: "ECONNRESET" });
+    expect(profileOutcome({ from: "TIME_WAIT", event: "rcv SYN", variant: "newer SYN" }, "rfc9293")).toMatchObject({ to: "SYN_RECEIVED", sends: "SYN+ACK" });
+  });
+});

@@ -10,24 +10,34 @@ import { format } from "@/lib/i18n/translate";
 import { traceEventLabel } from "@/lib/learn/event-labels";
 import { scenarioHref } from "@/lib/learn/scenario-href";
 import { statesBefore, stepNote } from "@/lib/learn/step-note";
+import { compareTraces } from "@/lib/learn/trace-comparison";
 import { describeSegment, machineSteps, runScenario, SCENARIOS, type Trace } from "@/lib/sim";
-import { REFERENCE_MACHINE } from "@/lib/tcp";
+import { DEFAULT_PROFILE, PROFILES, type ProfileName } from "@/lib/tcp";
 import { DropControls } from "./drop-controls";
+import { ProfileSummary } from "./profile-summary";
+import { ProfileSwitch } from "./profile-switch";
 import styles from "./scenario-player.module.css";
 
 interface ScenarioPlayerProps {
   lang: Language;
   initialName: string;
   initialLose: number[];
+  initialProfile: ProfileName;
 }
 
 /** Picks a scenario, runs it in the browser, and steps through its trace. */
-export function ScenarioPlayer({ lang, initialName, initialLose }: ScenarioPlayerProps) {
+export function ScenarioPlayer({ lang, initialName, initialLose, initialProfile }: ScenarioPlayerProps) {
   const [name, setName] = useState(initialName);
   const [lose, setLose] = useState<number[]>(initialLose);
+  const [profile, setProfile] = useState<ProfileName>(initialProfile);
   const [step, setStep] = useState(0);
-  const trace = useMemo(() => runScenario(name, { lose }), [name, lose]);
-  const ownLosses = useMemo(() => lostSegments(runScenario(name)), [name]);
+  const trace = useMemo(() => runScenario(name, { lose, profile }), [name, lose, profile]);
+  const ownLosses = useMemo(() => lostSegments(runScenario(name, { profile })), [name, profile]);
+  const comparison = useMemo(() => {
+    if (profile === DEFAULT_PROFILE) return undefined;
+    const result = compareTraces(trace, runScenario(name, { lose, profile: DEFAULT_PROFILE }));
+    return { result, kernelSteps: trace.steps.filter((candidate) => candidate.kernel).length };
+  }, [trace, name, lose, profile]);
   const total = trace.steps.length;
   const t = (key: keyof typeof learn) => learn[key][lang];
 
@@ -45,21 +55,28 @@ export function ScenarioPlayer({ lang, initialName, initialLose }: ScenarioPlaye
     return () => window.removeEventListener("keydown", onKey);
   }, [total]);
 
-  function update(nextName: string, nextLose: number[]) {
-    window.history.replaceState(null, "", scenarioHref(nextName, nextLose));
+  function update(nextName: string, nextLose: number[], nextProfile: ProfileName) {
+    window.history.replaceState(null, "", scenarioHref(nextName, nextLose, nextProfile));
   }
 
   function pickScenario(next: string) {
     setName(next);
     setLose([]);
     setStep(0);
-    update(next, []);
+    update(next, [], profile);
   }
 
   function changeLosses(next: number[]) {
     setLose(next);
-    setStep((current) => Math.min(current, runScenario(name, { lose: next }).steps.length));
-    update(name, next);
+    setStep((current) => Math.min(current, runScenario(name, { lose: next, profile }).steps.length));
+    update(name, next, profile);
+  }
+
+  /** The same scenario and losses under the other rules, at the same step where it still exists. */
+  function changeProfile(next: ProfileName) {
+    setProfile(next);
+    setStep((current) => Math.min(current, runScenario(name, { lose, profile: next }).steps.length));
+    update(name, lose, next);
   }
 
   function toggleLoss(n: number, dropped: boolean) {
@@ -67,14 +84,19 @@ export function ScenarioPlayer({ lang, initialName, initialLose }: ScenarioPlaye
   }
 
   const states = statesBefore(trace, step);
-  const reference = trace.machine === REFERENCE_MACHINE.name;
-  // The diagram draws RFC 9293, so a counterfactual machine's step is not shown on it.
+  const reference = trace.machine === PROFILES[trace.profile].machine.name;
+  // The diagram draws the profile's machine, so a counterfactual machine's step is not shown on it.
   const machineStep = reference ? machineSteps(trace).find((candidate) => candidate.index === step - 1) : undefined;
-  const highlight = machineStep ? { from: machineStep.from, event: machineStep.event } : undefined;
+  const variant = machineStep ? trace.steps[machineStep.index]?.variant : undefined;
+  const highlight = machineStep ? { from: machineStep.from, event: machineStep.event, ...(variant ? { variant } : {}) } : undefined;
 
   return (
     <div className={styles.player} data-testid="scenario-player">
       <ScenarioPicker name={name} reference={reference} lang={lang} onPick={pickScenario} />
+      <div className={styles.profileRow}>
+        <ProfileSwitch lang={lang} profile={profile} onChange={changeProfile} />
+        <ProfileSummary lang={lang} profile={profile} {...(comparison ? { comparison } : {})} />
+      </div>
       <StepControls step={step} total={total} lang={lang} onStep={setStep} />
 
       <div className={styles.layout}>
@@ -91,7 +113,13 @@ export function ScenarioPlayer({ lang, initialName, initialLose }: ScenarioPlaye
         </h2>
         <p className="muted">{t("stateDiagramHelp")}</p>
         <DiagramScroller state={states.client} label={t("diagramLabel")} className={styles.stateScroll}>
-          <StateDiagram lang={lang} sides={states} className={styles.stateDiagram} {...(highlight ? { highlightTransition: highlight } : {})} />
+          <StateDiagram
+            lang={lang}
+            profile={profile}
+            sides={states}
+            className={styles.stateDiagram}
+            {...(highlight ? { highlightTransition: highlight } : {})}
+          />
         </DiagramScroller>
       </section>
     </div>
@@ -213,6 +241,11 @@ function StepDetails({ trace, step, lang }: { trace: Trace; step: number; lang: 
           </>
         )}
       </p>
+      {current.kernel && (
+        <p className={styles.kernel} data-testid="step-kernel">
+          <span className={`badge ${styles.linuxBadge}`}>{t("linuxStep")}</span> {format(t("kernelSource"), { source: current.kernel })}
+        </p>
+      )}
       {current.error && <p className={styles.error}>{format(t("errorLabel"), { error: current.error })}</p>}
     </div>
   );

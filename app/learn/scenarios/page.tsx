@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { ScenarioPlayer } from "@/components/learn/scenario-player";
 import { learn } from "@/lib/i18n/messages/learn";
 import { format } from "@/lib/i18n/translate";
+import { parseProfileParam } from "@/lib/learn/profile-param";
 import { parseLose } from "@/lib/learn/scenario-href";
 import { findScenario } from "@/lib/sim";
 import { getLanguage } from "@/lib/server/preferences";
@@ -12,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 interface ScenariosPageProps {
-  searchParams: Promise<{ name?: string | string[]; lose?: string | string[] }>;
+  searchParams: Promise<{ name?: string | string[]; lose?: string | string[]; profile?: string | string[] }>;
 }
 
 export default async function ScenariosPage({ searchParams }: ScenariosPageProps) {
@@ -21,6 +22,7 @@ export default async function ScenariosPage({ searchParams }: ScenariosPageProps
   const scenario = requested ? findScenario(requested) : undefined;
   const name = scenario?.name ?? "open";
   const lose = scenario ? parseLose(query.lose) : [];
+  const { profile, unknown } = parseProfileParam(query.profile);
   return (
     <div className={styles.breakout}>
       <h1>{learn.scenariosTitle[lang]}</h1>
@@ -30,8 +32,13 @@ export default async function ScenariosPage({ searchParams }: ScenariosPageProps
           {format(learn.unknownScenario[lang], { name: requested })}
         </p>
       )}
+      {unknown !== undefined && (
+        <p className="verdict wrong" role="status" data-testid="unknown-profile">
+          {format(learn.unknownProfile[lang], { name: unknown })}
+        </p>
+      )}
       {/* A new key starts the player afresh when the address names another run. */}
-      <ScenarioPlayer key={`${name}|${lose.join(",")}`} lang={lang} initialName={name} initialLose={lose} />
+      <ScenarioPlayer key={`${name}|${lose.join(",")}|${profile}`} lang={lang} initialName={name} initialLose={lose} initialProfile={profile} />
     </div>
   );
 }

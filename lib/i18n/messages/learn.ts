@@ -62,12 +62,31 @@ export const learn = {
   legendCurrent: { zh: "粗框并标有“当前”的是当前状态", en: "The thick box marked “current” is the current state" },
   legendNothing: { zh: "“—”：不发送报文段", en: "“—”: nothing is sent" },
   errorLabel: { zh: "报错：{error}", en: "error: {error}" },
+  legendLinux: {
+    zh: "琥珀色标签：Linux 在这里与 RFC 9293 不同（✕ 表示调用失败）；选中起点状态可查看差异及内核出处",
+    en: "Amber labels: Linux departs from RFC 9293 there (✕: the call fails); choose the state the arrow leaves to read how, with the kernel source",
+  },
+  linuxBadge: { zh: "Linux 不同", en: "Linux differs" },
+  kernelSource: { zh: "Linux 内核：{source}", en: "Linux kernel: {source}" },
+  rfcInstead: { zh: "RFC 9293 的做法：{outcome}。", en: "RFC 9293 instead: {outcome}." },
+  caseFromListen: { zh: "从 LISTEN 进入（被动打开）：", en: "Reached from LISTEN (passive open): " },
+  caseActiveOpen: { zh: "同时打开之后（从 SYN_SENT 进入）：", en: "After a simultaneous open (reached from SYN_SENT): " },
+  caseOldSyn: { zh: "序号不高于 RCV.NXT 的 SYN：", en: "A SYN at or below RCV.NXT: " },
+  caseNewerSyn: { zh: "更新的 SYN（序号高于 RCV.NXT）：", en: "A newer SYN (above RCV.NXT): " },
+
+  // The profile switch (scenario player and state diagram)
+  profileLegend: { zh: "行为依据", en: "Behaviour" },
+  profileHint: {
+    zh: "RFC 9293 是标准；Linux 是 Linux 内核的实际做法，每处不同都注明内核源码（文件: 函数）。",
+    en: "RFC 9293 is the standard; Linux is what the Linux kernel does, each difference cited to its source (file: function).",
+  },
+  unknownProfile: { zh: "没有名为“{name}”的行为依据，已显示 RFC 9293。", en: "There is no profile “{name}”; showing RFC 9293 instead." },
 
   // /learn/scenarios
   scenariosTitle: { zh: "场景回放", en: "Scenario player" },
   scenariosLede: {
-    zh: "模拟器在浏览器里运行两个端点（时延 50 ms，首次重传超时 1 s，MSL 2 分钟）。逐步前进或后退，或者勾选要丢弃的报文段，看看连接如何应对。",
-    en: "The simulator runs both endpoints right in your browser (50 ms latency, 1 s first retransmission timeout, 2-minute MSL). Step forward and back, or tick segments to drop and watch how the connection copes.",
+    zh: "模拟器在浏览器里运行两个端点（单程时延 50 ms），按 RFC 9293 或 Linux 的规则。逐步前进或后退，或者勾选要丢弃的报文段，看看连接如何应对。",
+    en: "The simulator runs both endpoints right in your browser (50 ms one-way latency), by the rules of RFC 9293 or of Linux. Step forward and back, or tick segments to drop and watch how the connection copes.",
   },
   scenarioLabel: { zh: "场景", en: "Scenario" },
   counterfactual: {
@@ -106,6 +125,20 @@ export const learn = {
     zh: "标有 C 的是客户端的当前状态，标有 S 的是服务器的；这一步所走的箭头加粗显示。",
     en: "C marks the client's current state and S the server's; the arrow this step takes is drawn bold.",
   },
+  timersRfc9293: {
+    zh: "定时器：首次重传超时 {rto} 秒（RFC 6298 §2.1）；MSL 为 {msl} 分钟，TIME_WAIT 持续 2 × MSL = {timeWait} 分钟（RFC 9293 §3.4.2）。",
+    en: "Timers: first retransmission timeout {rto} s (RFC 6298 §2.1); MSL {msl} min, so TIME_WAIT lasts 2 × MSL = {timeWait} min (RFC 9293 §3.4.2).",
+  },
+  timersLinux: {
+    zh: "定时器：首次重传超时 {rto} 秒，此后不低于 {minRto} 毫秒（include/net/tcp.h: TCP_RTO_MIN）；TIME_WAIT 固定为 {timeWait} 秒（include/net/tcp.h: TCP_TIMEWAIT_LEN）；孤儿 FIN_WAIT_2 在 {finWait2} 秒后删除（include/net/tcp.h: tcp_fin_time）。",
+    en: "Timers: first retransmission timeout {rto} s, never below {minRto} ms after that (include/net/tcp.h: TCP_RTO_MIN); TIME_WAIT a fixed {timeWait} s (include/net/tcp.h: TCP_TIMEWAIT_LEN); an orphaned FIN_WAIT_2 is deleted after {finWait2} s (include/net/tcp.h: tcp_fin_time).",
+  },
+  linuxDifferences: { zh: "Linux 与 RFC 9293 的 {count} 处不同", en: "{count} ways Linux departs from RFC 9293" },
+  sameOnLinux: { zh: "在 Linux 下，同样的报文段和状态在同样的时间出现。", en: "On Linux the same segments and states come at the same times." },
+  timingOnLinux: { zh: "在 Linux 下步骤相同，但发生的时间不同。", en: "On Linux the same steps happen at different times." },
+  stepsOnLinux: { zh: "在 Linux 下步骤与 RFC 9293 不同。", en: "On Linux the steps differ from RFC 9293." },
+  linuxStep: { zh: "Linux", en: "Linux" },
+  kernelSteps: { zh: "按 Linux 自己的规则进行的步骤注明内核出处：本场景有 {count} 步。", en: "Steps that follow Linux's own rules cite the kernel source: {count} here." },
   unknownScenario: { zh: "没有名为“{name}”的场景，已显示 open。", en: "There is no scenario “{name}”; showing open instead." },
 
   // The sequence diagram

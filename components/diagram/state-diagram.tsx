@@ -2,8 +2,9 @@ import type { KeyboardEvent } from "react";
 import type { Language } from "@/lib/i18n/language";
 import { learn } from "@/lib/i18n/messages/learn";
 import { arrowLabel } from "@/lib/learn/event-labels";
+import { departsFromRfc, profileArrowLabel, profileOutcome, type RowCase } from "@/lib/learn/profile-arrows";
 import type { Side } from "@/lib/sim";
-import { diagramArrows, transition, type TcpEvent, type TcpState } from "@/lib/tcp";
+import { DEFAULT_PROFILE, diagramArrows, PROFILES, type ProfileName, type TcpState } from "@/lib/tcp";
 import styles from "./diagram.module.css";
 import {
   DIAGRAM_HEIGHT,
@@ -20,25 +21,31 @@ import {
 
 export interface StateDiagramProps {
   lang: Language;
+  /** Whose rules label the arrows: RFC 9293 (the default) or Linux, where arrows that differ are marked. */
+  profile?: ProfileName;
   /** The state to highlight. */
   current?: TcpState;
   /** Makes the states buttons (click, Enter or Space). */
   onSelect?: (state: TcpState) => void;
-  /** A transition to draw bold; one that Figure 5 does not draw is added dashed. */
-  highlightTransition?: { from: TcpState; event: TcpEvent };
+  /** A transition (a case of a row, under `profile`) to draw bold; one that Figure 5 does not draw is added dashed. */
+  highlightTransition?: RowCase;
   /** Marks each side's state with C or S, for traces of two endpoints. */
   sides?: Partial<Record<Side, TcpState>>;
   className?: string;
 }
 
-const layouts = new Map<Language, StateDiagramLayout>();
+const layouts = new Map<string, StateDiagramLayout>();
 
-/** The layout of the reference machine's arrows, labelled in `lang`; computed once per language. */
-export function stateDiagramLayout(lang: Language): StateDiagramLayout {
-  let layout = layouts.get(lang);
+/**
+ * The layout of Figure 5's arrows (the reference machine's), labelled in
+ * `lang` with what they do under `profile`; computed once per language and profile.
+ */
+export function stateDiagramLayout(lang: Language, profile: ProfileName = DEFAULT_PROFILE): StateDiagramLayout {
+  const key = `${lang}|${profile}`;
+  let layout = layouts.get(key);
   if (!layout) {
-    layout = layoutStateDiagram(diagramArrows(), (arrow) => arrowLabel(arrow.event, arrow.sends, lang, arrow.from));
-    layouts.set(lang, layout);
+    layout = layoutStateDiagram(diagramArrows(), (arrow) => profileArrowLabel(arrow, lang, profile));
+    layouts.set(key, layout);
   }
   return layout;
 }
@@ -47,15 +54,19 @@ export function stateDiagramLayout(lang: Language): StateDiagramLayout {
  * RFC 9293 Figure 5 as SVG, its arrows read from the transition table. With
  * `onSelect` the states are focusable buttons; without, it is a picture.
  */
-export function StateDiagram({ lang, current, onSelect, highlightTransition, sides, className }: StateDiagramProps) {
-  const layout = stateDiagramLayout(lang);
+export function StateDiagram({ lang, profile = DEFAULT_PROFILE, current, onSelect, highlightTransition, sides, className }: StateDiagramProps) {
+  const layout = stateDiagramLayout(lang, profile);
   const t = (key: keyof typeof learn) => learn[key][lang];
+  // The edge that draws the transition's actual outcome: after a simultaneous open, SYN_RECEIVED's reset is not the arrow back to LISTEN.
+  const goesTo = highlightTransition ? profileOutcome(highlightTransition, profile).to : undefined;
   const highlighted = highlightTransition
-    ? layout.edges.find((edge) => edge.arrows.some((a) => a.from === highlightTransition.from && a.event === highlightTransition.event))
+    ? layout.edges.find((edge) => edge.to === goesTo && edge.arrows.some((a) => a.from === highlightTransition.from && a.event === highlightTransition.event))
     : undefined;
-  const extra = highlightTransition && !highlighted ? extraArrow(layout, highlightTransition, lang) : null;
+  const extra = highlightTransition && !highlighted ? extraArrow(layout, highlightTransition, lang, profile) : null;
+  const departs = (arrow: RowCase) => profile !== DEFAULT_PROFILE && departsFromRfc(arrow, profile);
   const interactive = Boolean(onSelect);
-  const summary = [current ? `${t("currentStateIs")}${current}` : "", sideSummary(sides, lang)].filter(Boolean).join("; ");
+  const profileNote = profile === DEFAULT_PROFILE ? "" : `${t("profileLegend")}${lang === "zh" ? "：" : ": "}${PROFILES[profile].label[lang]}`;
+  const summary = [profileNote, current ? `${t("currentStateIs")}${current}` : "", sideSummary(sides, lang)].filter(Boolean).join("; ");
 
   return (
     <svg
@@ -68,12 +79,14 @@ export function StateDiagram({ lang, current, onSelect, highlightTransition, sid
       <g aria-hidden="true">
         {layout.edges.map((edge) => {
           const isHighlighted = edge === highlighted;
+          const edgeDeparts = edge.arrows.some(departs);
           return (
             <g
               key={edge.id}
-              className={isHighlighted ? styles.highlighted : undefined}
+              className={[isHighlighted ? styles.highlighted : "", edgeDeparts ? styles.departs : ""].filter(Boolean).join(" ") || undefined}
               data-edge={edge.id}
               data-highlighted={isHighlighted || undefined}
+              data-departs={edgeDeparts ? profile : undefined}
             >
               <path d={edge.d} className={styles.edgeLine} />
               <polygon points={edge.head} className={styles.edgeHead} />
@@ -83,20 +96,27 @@ export function StateDiagram({ lang, current, onSelect, highlightTransition, sid
         {/* Labels after every line, so that no arrow is drawn across another arrow's label. */}
         {layout.edges.map((edge) => {
           const isHighlighted = edge === highlighted;
+          const departing = edge.arrows.map(departs);
           return (
-            <g key={edge.id} className={isHighlighted ? styles.highlighted : undefined}>
+            <g key={edge.id} className={[isHighlighted ? styles.highlighted : "", departing.some(Boolean) ? styles.departs : ""].filter(Boolean).join(" ") || undefined}>
               <EdgeLabel
                 label={edge.label}
                 boldLine={isHighlighted ? edge.arrows.findIndex((a) => a.event === highlightTransition?.event) : -1}
+                departing={departing}
               />
             </g>
           );
         })}
         {extra && (
-          <g className={`${styles.highlighted} ${styles.notDrawn}`} data-edge="extra" data-highlighted="true">
+          <g
+            className={[styles.highlighted, styles.notDrawn, extra.departs ? styles.departs : ""].filter(Boolean).join(" ")}
+            data-edge="extra"
+            data-highlighted="true"
+            data-departs={extra.departs ? profile : undefined}
+          >
             <path d={extra.d} className={styles.edgeLine} />
             <polygon points={extra.head} className={styles.edgeHead} />
-            <EdgeLabel label={extra.label} boldLine={0} />
+            <EdgeLabel label={extra.label} boldLine={0} departing={[extra.departs]} />
           </g>
         )}
       </g>
@@ -116,13 +136,19 @@ export function StateDiagram({ lang, current, onSelect, highlightTransition, sid
   );
 }
 
-function EdgeLabel({ label, boldLine }: { label: LabelPlacement; boldLine: number }) {
+/** A label, one line per event; `departing` marks the lines whose outcome the profile changes. */
+function EdgeLabel({ label, boldLine, departing = [] }: { label: LabelPlacement; boldLine: number; departing?: boolean[] }) {
   return (
     <>
       <rect x={label.box.x} y={label.box.y} width={label.box.width} height={label.box.height} rx={3} className={styles.labelBackground} />
       <text className={styles.edgeLabel} textAnchor={label.anchor}>
         {label.lines.map((line, i) => (
-          <tspan key={i} x={label.x} y={label.baselines[i]} className={i === boldLine ? styles.boldLine : undefined}>
+          <tspan
+            key={i}
+            x={label.x}
+            y={label.baselines[i]}
+            className={[i === boldLine ? styles.boldLine : "", departing[i] ? styles.departingLine : ""].filter(Boolean).join(" ") || undefined}
+          >
             {line}
           </tspan>
         ))}
@@ -205,14 +231,14 @@ function sideSummary(sides: Partial<Record<Side, TcpState>> | undefined, lang: L
     .join(", ");
 }
 
-/** A change of state that Figure 5 leaves out (FIN_WAIT_1 on FIN+ACK, any abort), drawn for the moment. */
-function extraArrow(layout: StateDiagramLayout, highlight: { from: TcpState; event: TcpEvent }, lang: Language) {
-  const outcome = transition(highlight.from, highlight.event);
+/** A change of state that Figure 5 leaves out (FIN_WAIT_1 on FIN+ACK, any abort, Linux's FIN_WAIT_2 timer), drawn for the moment. */
+function extraArrow(layout: StateDiagramLayout, highlight: RowCase, lang: Language, profile: ProfileName) {
+  const outcome = profileOutcome(highlight, profile);
   if (outcome.to === outcome.from) return null;
   const route = routeEdge(sourceNode(outcome.from), targetNode(outcome.from, outcome.to), 0);
   const lines = layout.edges.flatMap((edge) => edge.samples.map((point) => ({ id: edge.id, point })));
   const text = [arrowLabel(outcome.event, outcome.sends, lang, outcome.from)];
   const label = placeLabel(route, text, "extra", lines, layout.edges.map((edge) => edge.label.box));
-  return { d: route.d, head: route.head, label };
+  return { d: route.d, head: route.head, label, departs: profile !== DEFAULT_PROFILE && outcome.kernel !== undefined };
 }
 

@@ -32,6 +32,28 @@ describe("StateDiagram", () => {
     expect(notDrawn).toContain("rcv FIN+ACK / snd ACK");
   });
 
+  it("under Linux marks the arrows Linux departs from and says what it does instead", () => {
+    const html = renderToStaticMarkup(createElement(StateDiagram, { lang: "en", profile: "linux" }));
+    expect(html.match(/data-departs="linux"/g)).toHaveLength(3);
+    expect(html).toMatch(/data-edge="TIME_WAIT-&gt;CLOSED"[^>]*data-departs="linux"/);
+    expect(html).toContain("60 s timeout / —");
+    expect(html).toContain("send ✕ EPIPE");
+    expect(html).toContain("Behaviour: Linux");
+    expect(renderToStaticMarkup(createElement(StateDiagram, { lang: "en" }))).not.toContain("data-departs");
+  });
+
+  it("draws the arrow a row's case actually takes, under the profile's rules", () => {
+    // After a simultaneous open a reset goes to CLOSED, not along Figure 5's arrow back to LISTEN.
+    const simultaneous = renderToStaticMarkup(
+      createElement(StateDiagram, { lang: "en", highlightTransition: { from: "SYN_RECEIVED", event: "rcv RST", variant: "active open" } }),
+    );
+    expect(simultaneous).not.toMatch(/data-edge="SYN_RECEIVED-&gt;LISTEN" data-highlighted/);
+    expect(simultaneous).toContain('data-edge="extra"');
+    // Linux's orphaned FIN_WAIT_2 timer is not in Figure 5: drawn dashed and marked.
+    const finWait2 = renderToStaticMarkup(createElement(StateDiagram, { lang: "en", profile: "linux", highlightTransition: { from: "FIN_WAIT_2", event: "timeout" } }));
+    expect(finWait2).toMatch(/data-edge="extra" data-highlighted="true" data-departs="linux"/);
+  });
+
   it("marks each side's state with a letter, not only a colour", () => {
     const html = renderToStaticMarkup(createElement(StateDiagram, { lang: "en", sides: { client: "SYN_SENT", server: "SYN_RECEIVED" } }));
     expect(html).toContain("Client: SYN_SENT, Server: SYN_RECEIVED");

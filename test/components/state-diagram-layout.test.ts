@@ -46,8 +46,13 @@ describe("state positions", () => {
   });
 });
 
-describe.each(["en", "zh"] as const)("the layout of the reference machine (%s)", (lang) => {
-  const layout = stateDiagramLayout(lang);
+describe.each([
+  ["en", "rfc9293"],
+  ["zh", "rfc9293"],
+  ["en", "linux"],
+  ["zh", "linux"],
+] as const)("the layout of the reference machine (%s, labelled for %s)", (lang, profile) => {
+  const layout = stateDiagramLayout(lang, profile);
   const arrows = diagramArrows();
 
   it("draws every arrow of diagramArrows() in exactly one edge, with a path and an arrowhead", () => {

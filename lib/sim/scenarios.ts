@@ -186,8 +186,8 @@ export const SCENARIOS: readonly ScenarioDefinition[] = [
   {
     name: "old-duplicate-syn",
     description: {
-      en: "RFC 9293 Figure 9: an old duplicate SYN arrives first; the client's RST sends the server back to LISTEN, then the real SYN connects.",
-      zh: "RFC 9293 图 9：旧的重复 SYN 先到；客户端以 RST 使服务器回到 LISTEN，随后真正的 SYN 建立连接。",
+      en: "RFC 9293 Figure 8: an old duplicate SYN arrives first; the client's RST sends the server back to LISTEN, then the real SYN connects.",
+      zh: "RFC 9293 图 8：旧的重复 SYN 先到；客户端以 RST 使服务器回到 LISTEN，随后真正的 SYN 建立连接。",
     },
     setup: () => ({
       ...handshake(),

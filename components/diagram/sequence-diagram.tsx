@@ -2,7 +2,7 @@ import type { Language } from "@/lib/i18n/language";
 import { learn } from "@/lib/i18n/messages/learn";
 import { format } from "@/lib/i18n/translate";
 import { statesBefore } from "@/lib/learn/step-note";
-import { traceEventLabel } from "@/lib/learn/event-labels";
+import { profileEventLabel } from "@/lib/learn/profile-arrows";
 import { describeSegment, peerOf, type Trace } from "@/lib/sim";
 import styles from "./sequence-diagram.module.css";
 import {
@@ -182,7 +182,7 @@ function SequenceText({ trace, upToStep, blank, lang }: { trace: Trace; upToStep
           const parts: string[] = [];
           const who = step.at === "network" ? learn.network[lang] : side(step.at);
           const state = step.at === "network" ? undefined : before[step.at];
-          parts.push(`t=${step.t} ms · ${who}: ${traceEventLabel(step.event, lang, state)}`);
+          parts.push(`t=${step.t} ms · ${who}: ${profileEventLabel(step.event, lang, state, trace.profile)}`);
           if (step.segment) {
             const hidden = blank?.kind === "segment" && blank.n === step.segment.n;
             const text = hidden ? `#${step.segment.n} ?` : describeSegment(step.segment);

@@ -7,7 +7,7 @@ import { StateDiagram } from "@/components/diagram/state-diagram";
 import type { Language } from "@/lib/i18n/language";
 import { learn } from "@/lib/i18n/messages/learn";
 import { format } from "@/lib/i18n/translate";
-import { traceEventLabel } from "@/lib/learn/event-labels";
+import { profileEventLabel } from "@/lib/learn/profile-arrows";
 import { scenarioHref } from "@/lib/learn/scenario-href";
 import { statesBefore, stepNote } from "@/lib/learn/step-note";
 import { compareTraces } from "@/lib/learn/trace-comparison";
@@ -228,7 +228,7 @@ function StepDetails({ trace, step, lang }: { trace: Trace; step: number; lang: 
   return (
     <div className={styles.details}>
       <p className={styles.event} data-testid="step-event">
-        {format(t("stepEvent"), { t: `${current.t} ms`, who, event: traceEventLabel(current.event, lang, before) })}
+        {format(t("stepEvent"), { t: `${current.t} ms`, who, event: profileEventLabel(current.event, lang, before, trace.profile) })}
       </p>
       {current.segment && <p className={styles.sent}>{format(t("sentSegment"), { segment: describeSegment(current.segment) })}</p>}
       <p data-testid="step-note">

@@ -1,6 +1,7 @@
 import type { Language } from "../i18n/language";
+import type { SimEvent } from "../sim";
 import { PROFILES, transition, VARIANT_CONTEXT, type Outcome, type ProfileName, type RowVariant, type TcpEvent, type TcpState } from "../tcp";
-import { actionLabel, arrowLabel, eventLabel } from "./event-labels";
+import { actionLabel, arrowLabel, eventLabel, traceEventLabel } from "./event-labels";
 
 /*
  * How the arrows of RFC 9293 Figure 5 read under a profile. The diagram keeps
@@ -32,10 +33,22 @@ export function profileArrowLabel(arrow: Pick<Outcome, "from" | "event" | "sends
   const outcome = profileOutcome(arrow, profile);
   if (outcome.kernel === undefined) return arrowLabel(arrow.event, arrow.sends, lang, arrow.from);
   if (outcome.kind === "error") return `${eventLabel(arrow.event, lang, arrow.from)} ✕ ${outcome.error ?? ""}`.trim();
-  if (arrow.event === "timeout" && arrow.from === "TIME_WAIT") {
-    const seconds = PROFILES[profile].timers.timeWait / 1000;
-    const timer = lang === "zh" ? `${seconds} 秒超时` : `${seconds} s timeout`;
-    return `${timer} / ${actionLabel(outcome.sends, lang)}`;
-  }
+  if (arrow.event === "timeout" && arrow.from === "TIME_WAIT") return `${fixedTimeWaitLabel(lang, profile)} / ${actionLabel(outcome.sends, lang)}`;
   return arrowLabel(arrow.event, outcome.sends, lang, arrow.from);
+}
+
+/**
+ * A trace event's label under a profile: as everywhere, except that TIME_WAIT's
+ * timer is "2MSL" only where the profile follows RFC 9293's row (Linux fixes
+ * it at TCP_TIMEWAIT_LEN, 60 s, whatever the MSL).
+ */
+export function profileEventLabel(event: TcpEvent | SimEvent, lang: Language, state: TcpState | undefined, profile: ProfileName): string {
+  if (event === "timeout" && state === "TIME_WAIT" && departsFromRfc({ from: state, event }, profile)) return fixedTimeWaitLabel(lang, profile);
+  return traceEventLabel(event, lang, state);
+}
+
+/** "60 s timeout" / "60 秒超时". */
+function fixedTimeWaitLabel(lang: Language, profile: ProfileName): string {
+  const seconds = PROFILES[profile].timers.timeWait / 1000;
+  return lang === "zh" ? `${seconds} 秒超时` : `${seconds} s timeout`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { departsFromRfc, profileArrowLabel, profileOutcome } from "@/lib/learn/profile-arrows";
+import { departsFromRfc, profileArrowLabel, profileEventLabel, profileOutcome } from "@/lib/learn/profile-arrows";
 import { arrowLabel } from "@/lib/learn/event-labels";
 import { diagramArrows } from "@/lib/tcp";
 
@@ -30,5 +30,18 @@ describe("Figure 5's arrows under a profile", () => {
   it("looks up a variant of a row", () => {
     expect(profileOutcome({ from: "SYN_RECEIVED", event: "rcv RST", variant: "active open" }, "linux")).toMatchObject({ to: "CLOSED", error: "ECONNRESET" });
     expect(profileOutcome({ from: "TIME_WAIT", event: "rcv SYN", variant: "newer SYN" }, "rfc9293")).toMatchObject({ to: "SYN_RECEIVED", sends: "SYN+ACK" });
+  });
+});
+
+describe("profileEventLabel", () => {
+  it("calls TIME_WAIT's timer 2MSL only where TIME_WAIT lasts 2 × MSL", () => {
+    expect(profileEventLabel("timeout", "en", "TIME_WAIT", "rfc9293")).toBe("2MSL timeout");
+    expect(profileEventLabel("timeout", "en", "TIME_WAIT", "linux")).toBe("60 s timeout");
+    expect(profileEventLabel("timeout", "zh", "TIME_WAIT", "linux")).toBe("60 秒超时");
+  });
+
+  it("leaves every other event as the trace labels it", () => {
+    expect(profileEventLabel("timeout", "zh", "FIN_WAIT_2", "linux")).toBe("超时");
+    expect(profileEventLabel("rcv data after close", "zh", "FIN_WAIT_2", "linux")).toBe("close() 之后收到数据");
   });
 });

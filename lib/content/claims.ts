@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { hasFlag, parseEvent, parseFlags, parseState, TCP_EVENTS, TCP_STATES, transition, type Flag, type TcpState } from "../tcp";
-import { runScenario, SCENARIO_NAMES, sentSegments, stateSequence, type Segment, type Side, type Trace } from "../sim";
+import { runScenario, SCENARIO_NAMES, stateSequence, type Segment, type Side, type Trace } from "../sim";
 import { segmentList, segmentOrdinal } from "./ordinals";
 import type { YamlPath } from "./yaml-source";
 
@@ -117,7 +117,7 @@ function checkTransition(claim: z.infer<typeof transitionClaim>): ClaimProblem[]
     problems.push({ path: ["then"], message: `in ${from}, "${event}" leads to ${outcome.to}, not ${then}: ${why}` });
   }
   if (claimedSends !== undefined && claimedSends !== outcome.sends) {
-    const hint = claimedSends === "FIN" && outcome.sends === "FIN+ACK" ? " Every segment after the first SYN carries ACK, so the FIN goes out as FIN+ACK." : "";
+    const hint = claimedSends === "FIN" && outcome.sends === "FIN+ACK" ? " Every segment a side sends after its own first SYN carries ACK (some RSTs aside), so the FIN goes out as FIN+ACK." : "";
     problems.push({
       path: ["sends"],
       message: `in ${from} on "${event}" the machine sends ${outcome.sends ?? "nothing"}, not ${claimedSends ?? "nothing"}: ${why}${hint}`,
@@ -154,10 +154,12 @@ function describeScenario(claim: ScenarioClaim): string {
 function checkSegments(claim: z.infer<typeof segmentsClaim>): ClaimProblem[] {
   const run = runClaimScenario(claim);
   if ("problem" in run) return [run.problem];
-  const segments = sentSegments(run.trace);
+  const sent = sentWithSteps(run.trace);
+  const segments = sent.map((entry) => entry.segment);
   const where = describeScenario(claim);
-  const bindings = new Map<string, { value: number; at: number; field: "seq" | "ack" }>();
+  const bindings: Bindings = new Map();
   const problems: ClaimProblem[] = [];
+  const naming: Naming = { trace: run.trace, sent, seqGiven: claim.segments.map((entry) => entry.seq !== undefined), bindings };
 
   claim.segments.forEach((entry, index) => {
     const actual = segments[index];
@@ -187,7 +189,7 @@ function checkSegments(claim: z.infer<typeof segmentsClaim>): ClaimProblem[] {
         problems.push({ path: path(field), message: `${name} (${actual.flags}) has no acknowledgment number: its ACK bit is off` });
         continue;
       }
-      const problem = checkNumber(String(claimed), value, field, at, name, bindings);
+      const problem = checkNumber(String(claimed), value, field, at, name, naming);
       if (problem) problems.push({ path: path(field), message: problem });
     }
   });
@@ -208,21 +210,39 @@ function flagReason(claimed: string, actual: string, segments: Segment[]): strin
     }
   }
   if (hasFlag(claimed, "ACK") !== hasFlag(actual, "ACK")) {
-    reasons.push(hasFlag(actual, "ACK") ? "every segment after the first SYN carries ACK" : "its ACK bit is off");
+    reasons.push(hasFlag(actual, "ACK") ? "every segment a side sends after its own first SYN carries ACK" : "its ACK bit is off");
   }
   return reasons.join("; ");
 }
 
 const NEAR = 1_000_000;
 
-function checkNumber(
-  claimed: string,
-  actual: number,
-  field: "seq" | "ack",
-  at: number,
-  name: string,
-  bindings: Map<string, { value: number; at: number; field: "seq" | "ack" }>,
-): string | null {
+type Bindings = Map<string, { value: number; at: number; field: "seq" | "ack" }>;
+
+/** A segment on the wire with the trace step that sent it; `network` for an old duplicate no endpoint sent. */
+interface SentSegment {
+  segment: Segment;
+  step: number;
+  network: boolean;
+}
+
+/** What deciding whether a new name is honest needs: the run, which segments the claim gave a seq for, the names so far. */
+interface Naming {
+  trace: Trace;
+  sent: SentSegment[];
+  seqGiven: boolean[];
+  bindings: Bindings;
+}
+
+function sentWithSteps(trace: Trace): SentSegment[] {
+  return trace.steps.flatMap((step, index) => (step.segment ? [{ segment: step.segment, step: index, network: step.at === "network" }] : []));
+}
+
+const NOT_RANDOM =
+  "after the ISN sequence numbers are not random; each follows from the ISN and what was sent before (SYN and FIN count one, data its length, a bare ACK nothing)";
+
+function checkNumber(claimed: string, actual: number, field: "seq" | "ack", at: number, name: string, naming: Naming): string | null {
+  const { bindings } = naming;
   const trimmed = claimed.replace(/\s+/g, "");
   if (/^\d+$/.test(trimmed)) {
     const expected = Number(trimmed);
@@ -236,16 +256,69 @@ function checkNumber(
     if (offset !== 0) {
       return `${variable} is used in ${variable}${match[2]}${match[3]} before it is bound: write the bare name (${variable}) where it first appears`;
     }
-    const same = [...bindings.entries()].find(([, binding]) => binding.value === actual);
-    if (same) {
-      return `${name} has ${field}=${actual}, the same number as ${same[0]} (${field === same[1].field ? field : same[1].field} of ${segmentOrdinal(same[1].at)}): a new name claims a new number, but after the ISN sequence numbers are not random; each follows from the ISN and what was sent before (SYN and FIN count one, data its length, a bare ACK nothing)`;
-    }
+    const problem = freshNameProblem(variable, actual, field, at, name, naming);
+    if (problem) return problem;
     bindings.set(variable, { value: actual, at, field });
     return null;
   }
   const expected = (((bound.value + offset) % 2 ** 32) + 2 ** 32) % 2 ** 32;
   if (expected === actual) return null;
   return `${name} has ${field}=${actual}${relation(actual, bindings)}, not ${claimed.trim()}=${expected}: SYN and FIN each consume one sequence number, data its length, a bare ACK none`;
+}
+
+/**
+ * A new name may stand for any number the claim has not pinned down. The
+ * textbook writes the passive closer's FIN as seq=w although, with no data in
+ * between, w equals v: honest, since the sender could have sent data after
+ * its ACK (w >= v). A new name is a false claim where the number follows from
+ * one already named: the same sender's earlier sequence number, with nothing
+ * it could have sent in between (no ESTABLISHED or CLOSE_WAIT, no new ISN).
+ */
+function freshNameProblem(variable: string, actual: number, field: "seq" | "ack", at: number, name: string, naming: Naming): string | null {
+  const current = naming.sent[at - 1]!;
+  const side = current.segment.from;
+  if (field === "seq") {
+    const anchor = determiningSegment(at - 1, naming);
+    if (anchor !== null) {
+      const states = statesBetween(naming.trace, side, naming.sent[anchor]!.step, current.step);
+      return `${name} has seq=${actual}${relation(actual, naming.bindings)}: the new name ${variable} claims a new number, but the ${side} could send no data between ${segmentOrdinal(anchor + 1)} and this one (it was in ${states.join(", ")}), so its sequence number follows from that segment's: ${NOT_RANDOM}`;
+    }
+  }
+  const same = [...naming.bindings.entries()].find(([, binding]) => binding.value === actual);
+  if (!same) return null;
+  const [sameName, binding] = same;
+  if (field === "seq" && !current.network && senderWasFree(naming.trace, side, naming.sent[binding.at - 1]!.step, current.step)) return null;
+  return `${name} has ${field}=${actual}, the same number as ${sameName} (${binding.field} of ${segmentOrdinal(binding.at)}): a new name claims a new number, but ${NOT_RANDOM}`;
+}
+
+/** The latest earlier segment of the same sender whose seq the claim gives and that fixes this one's, or null. */
+function determiningSegment(index: number, naming: Naming): number | null {
+  const current = naming.sent[index]!;
+  if (current.network || hasFlag(current.segment.flags, "RST")) return null;
+  for (let earlier = index - 1; earlier >= 0; earlier--) {
+    const candidate = naming.sent[earlier]!;
+    if (candidate.segment.from !== current.segment.from || candidate.network || hasFlag(candidate.segment.flags, "RST")) continue;
+    if (senderWasFree(naming.trace, current.segment.from, candidate.step, current.step)) return null;
+    if (naming.seqGiven[earlier]) return earlier;
+  }
+  return null;
+}
+
+/** States in which a side may send new data, or after which it picks a new ISN. */
+const FREE_STATES: ReadonlySet<TcpState> = new Set(["ESTABLISHED", "CLOSE_WAIT", "CLOSED", "LISTEN"]);
+
+/** Whether `side` passed through a state where it could have sent data (or started afresh) after step `from` and before step `to`. */
+function senderWasFree(trace: Trace, side: Side, from: number, to: number): boolean {
+  return statesBetween(trace, side, from, to).some((state) => FREE_STATES.has(state));
+}
+
+function statesBetween(trace: Trace, side: Side, from: number, to: number): TcpState[] {
+  const states: TcpState[] = [];
+  for (let step = from; step < to; step++) {
+    const state = trace.steps[step]![side];
+    if (states[states.length - 1] !== state) states.push(state);
+  }
+  return states;
 }
 
 /** " (= x+1)" when the number is close to a bound name. */

@@ -36,17 +36,21 @@ segments:
     ]);
   });
 
-  it("every closing segment's sequence number random: the server's FIN reuses the seq of its ACK", () => {
-    const problems = checkClaim(`
+  it("every closing segment's sequence number random: the client's last ACK has no number of its own, it is u+1", () => {
+    // The server's FIN may take a new name (w): it could have sent data after its ACK. The client could not
+    // send anything after its FIN, so a new name for its last ACK claims a number that does not exist.
+    expect(
+      checkClaim(`
 scenario: close-client-first
 segments:
   - {from: client, flags: FIN+ACK, seq: u}
   - {from: server, flags: ACK, seq: v}
   - {from: server, flags: FIN+ACK, seq: w}
   - {from: client, flags: ACK, seq: z}
-`);
-    expect(problems[0]).toMatch(/^notes\/n\.md:13: the third segment of `close-client-first` has seq=301, the same number as v .*not random/);
-    expect(problems).toHaveLength(1);
+`),
+    ).toEqual([
+      "notes/n.md:14: the fourth segment of `close-client-first` has seq=102 (= u+1): the new name z claims a new number, but the client could send no data between the first segment and this one (it was in FIN_WAIT_1, FIN_WAIT_2), so its sequence number follows from that segment's: after the ISN sequence numbers are not random; each follows from the ISN and what was sent before (SYN and FIN count one, data its length, a bare ACK nothing)",
+    ]);
   });
 
   it("CLOSING explained by a lost ACK: with the last ACK lost the client stays in TIME_WAIT", () => {
@@ -84,7 +88,7 @@ describe("transition claims", () => {
 
   it("sends is compared exactly: FIN is not FIN+ACK", () => {
     expect(checkClaim("in: ESTABLISHED\non: close\nthen: FIN_WAIT_1\nsends: FIN")).toEqual([
-      expect.stringMatching(/^notes\/n\.md:12: in ESTABLISHED on "close" the machine sends FIN\+ACK, not FIN: .*Every segment after the first SYN carries ACK/),
+      expect.stringMatching(/^notes\/n\.md:12: in ESTABLISHED on "close" the machine sends FIN\+ACK, not FIN: .*Every segment a side sends after its own first SYN carries ACK/),
     ]);
   });
 
@@ -99,6 +103,60 @@ describe("transition claims", () => {
     ]);
     expect(checkClaim("in: LISTEN\non: receive syn urg\nthen: LISTEN")).toEqual([
       expect.stringMatching(/^notes\/n\.md:10: unknown event "receive syn urg"; valid: passive open, /),
+    ]);
+  });
+});
+
+describe("textbook notation: a new name where the sender could have sent data", () => {
+  it("谢希仁's four-way close (FIN seq=u; ACK seq=v ack=u+1; FIN+ACK seq=w ack=u+1; ACK seq=u+1 ack=w+1) passes, w being v", () => {
+    expect(
+      checkClaim(`
+scenario: close-client-first
+segments:
+  - {from: client, flags: FIN+ACK, seq: u}
+  - {from: server, flags: ACK, seq: v, ack: u+1}
+  - {from: server, flags: FIN+ACK, seq: w, ack: u+1}
+  - {from: client, flags: ACK, seq: u+1, ack: w+1}
+`),
+    ).toEqual([]);
+  });
+
+  it("the same notation passes with the server closing first and with data in between", () => {
+    expect(checkClaim("scenario: close-server-first\nsegments:\n  - {seq: u}\n  - {seq: v, ack: u+1}\n  - {seq: w, ack: u+1}\n  - {seq: u+1, ack: w+1}")).toEqual([]);
+    expect(checkClaim("scenario: half-close\nsegments:\n  - {seq: u}\n  - {seq: v}\n  - {seq: v}\n  - {seq: v+100}\n  - {seq: u+1}\n  - {seq: u+1}\n  - {seq: w}\n  - {ack: w+1}")).toEqual([]);
+  });
+
+  it("a new name where the sender could send nothing is still wrong: the third handshake segment is x+1", () => {
+    expect(checkClaim("scenario: open\nsegments:\n  - {seq: x}\n  - {seq: y}\n  - {seq: q}")).toEqual([
+      expect.stringMatching(
+        /^notes\/n\.md:13: the third segment of `open` has seq=101 \(= x\+1\): the new name q claims a new number, but the client could send no data between the first segment and this one \(it was in SYN_SENT\)/,
+      ),
+    ]);
+  });
+
+  it("a retransmitted SYN keeps its ISN: a new name for it is wrong", () => {
+    expect(checkClaim("scenario: simultaneous-open\nsegments:\n  - {seq: x}\n  - {seq: y}\n  - {seq: y}\n  - {seq: q}")).toEqual([
+      expect.stringMatching(/^notes\/n\.md:14: the fourth segment of `simultaneous-open` has seq=100 \(= x\): the new name q claims a new number, but the client could send no data/),
+    ]);
+  });
+
+  it("a new connection's ISN and an old duplicate's number are new numbers", () => {
+    expect(
+      checkClaim(`
+scenario: old-duplicate-syn
+segments:
+  - {from: client, flags: SYN, seq: x}
+  - {from: client, flags: SYN, seq: z}
+  - {from: server, flags: SYN+ACK, seq: y, ack: z+1}
+  - {from: client, flags: RST, seq: z+1}
+  - {from: server, flags: SYN+ACK, seq: w, ack: x+1}
+`),
+    ).toEqual([]);
+  });
+
+  it("a new name for an acknowledgment number that is an earlier name's number is still wrong", () => {
+    expect(checkClaim("scenario: simultaneous-close\nsegments:\n  - {seq: u}\n  - {ack: a}")).toEqual([
+      expect.stringMatching(/^notes\/n\.md:12: the second segment of `simultaneous-close` has ack=101, the same number as u \(seq of the first segment\): a new name claims a new number/),
     ]);
   });
 });

@@ -5,9 +5,9 @@ import { loadContentFiles } from "../content/load-content-files";
 import { runCli, UsageError } from "./run-cli";
 
 /**
- * `npm run -s content:check -- [--dir DIR]`: every problem as one
- * `path:line: message` line on stderr, a one-line summary on stdout, exit 1
- * when anything is wrong.
+ * `npm run -s content:check -- [--dir DIR]`: every problem (a false claim, a
+ * known error restated, a malformed file) as one `path:line: message` line on
+ * stderr, a one-line summary on stdout, exit 1 when anything is wrong.
  */
 function main(argv: string[]) {
   let values: { dir?: string };

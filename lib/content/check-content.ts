@@ -3,15 +3,17 @@ import { parseEvent, parseState, TCP_STATES, transition } from "../tcp";
 import { SCENARIO_NAMES } from "../sim";
 import { checkClaim, type ClaimProblem } from "./claims";
 import type { Card, ContentFile, ContentProblem, ContentReport, Deck, Note, Quiz, StateInfo } from "./content-model";
+import { checkMisconceptionFile, noteProseLines, scanForKnownErrors, type KnownError } from "./known-errors";
 import { parseMarkdownNote } from "./markdown-note";
 import { cardSchema, deckHeaderSchema, noteFrontMatter, quizFileSchema, stateInfoFileSchema, type QuizQuestionInput } from "./schema";
 import { YamlSource, type YamlPath } from "./yaml-source";
 
 /**
  * Checks every content file: its schema, both languages, unique ids, that
- * references resolve, and every claim against the machine. Collects every
- * problem in every file (never stops at the first) and returns the items that
- * passed, ready to load.
+ * references resolve, every claim against the machine, and every line of
+ * prose against the known errors in misconceptions/. Collects every problem
+ * in every file (never stops at the first) and returns the items that passed,
+ * ready to load.
  */
 export function checkContent(files: readonly ContentFile[]): ContentReport {
   const problems: ContentProblem[] = [];
@@ -23,29 +25,35 @@ export function checkContent(files: readonly ContentFile[]): ContentReport {
   let questions = 0;
   let cardCount = 0;
   const checked = files.filter((file) => kindOf(file.path) !== null);
+  const reporter = (file: ContentFile) => (line: number, message: string) => problems.push({ path: file.path, line, message });
+  const known = loadKnownErrors(
+    checked.filter((file) => kindOf(file.path) === "misconceptions"),
+    reporter,
+    problems,
+  );
 
   for (const file of checked) {
-    const report = (line: number, message: string) => problems.push({ path: file.path, line, message });
+    const report = reporter(file);
     switch (kindOf(file.path)) {
       case "note": {
-        const result = checkNoteFile(file, report);
+        const result = checkNoteFile(file, known, report);
         claims += result.claims;
         if (result.note) notes.push(result.note);
         break;
       }
       case "deck": {
-        const result = checkDeckFile(file, report);
+        const result = checkDeckFile(file, known, report);
         claims += result.claims;
         cardCount += result.cards;
         if (result.deck) decks.push(result.deck);
         break;
       }
       case "states": {
-        states.push(...checkStatesFile(file, report));
+        states.push(...checkStatesFile(file, known, report));
         break;
       }
       case "quiz": {
-        const result = checkQuizFile(file, report);
+        const result = checkQuizFile(file, known, report);
         claims += result.claims;
         questions += result.questions;
         if (result.quiz) quizzes.push(result.quiz);
@@ -73,21 +81,24 @@ export function checkContent(files: readonly ContentFile[]): ContentReport {
       quizzes: quizzes.length,
       questions,
       claims,
+      knownErrors: known.length,
     },
   };
 }
 
-type Kind = "note" | "deck" | "quiz" | "states";
+type Kind = "note" | "deck" | "quiz" | "states" | "misconceptions";
 
 /**
  * Notes are Markdown; states.yaml holds the states' names and meanings; YAML
- * under a quizzes/ folder is a quiz, other YAML a deck. README.md is for people.
+ * under a misconceptions/ folder lists known errors, under a quizzes/ folder
+ * it is a quiz, other YAML a deck. README.md is for people.
  */
 export function kindOf(path: string): Kind | null {
   const name = path.split(/[\\/]/).pop() ?? path;
   if (name.toLowerCase() === "readme.md") return null;
   if (name.endsWith(".md")) return "note";
   if (!/\.ya?ml$/.test(name)) return null;
+  if (/(^|[\\/])misconceptions[\\/]/.test(path)) return "misconceptions";
   if (/^states\.ya?ml$/.test(name) && !/(^|[\\/])(cards|notes|quizzes)[\\/]/.test(path)) return "states";
   return /(^|[\\/])quizzes[\\/]/.test(path) ? "quiz" : "deck";
 }
@@ -98,9 +109,28 @@ function baseName(path: string): string {
   return (path.split(/[\\/]/).pop() ?? path).replace(/\.(md|ya?ml)$/, "");
 }
 
+// ---- misconceptions ----
+
+/** Every known error of every misconception file; ids are unique across files. */
+function loadKnownErrors(files: readonly ContentFile[], reporter: (file: ContentFile) => Report, problems: ContentProblem[]): KnownError[] {
+  const known = files.flatMap((file) =>
+    checkMisconceptionFile(file, reporter(file), (schema, value, source, report) => validate(schema, value, source, [], report)),
+  );
+  const first = new Map<string, KnownError>();
+  return known.filter((error) => {
+    const earlier = first.get(error.id);
+    if (!earlier) {
+      first.set(error.id, error);
+      return true;
+    }
+    problems.push({ path: error.sourcePath, line: error.line, message: `misconception id "${error.id}" is already used in ${earlier.sourcePath}:${earlier.line}` });
+    return false;
+  });
+}
+
 // ---- notes ----
 
-function checkNoteFile(file: ContentFile, report: Report): { note?: Note; claims: number } {
+function checkNoteFile(file: ContentFile, known: readonly KnownError[], report: Report): { note?: Note; claims: number } {
   const parsed = parseMarkdownNote(file.text);
   for (const problem of parsed.problems) report(problem.line, problem.message);
   for (const block of parsed.claims) {
@@ -111,8 +141,9 @@ function checkNoteFile(file: ContentFile, report: Report): { note?: Note; claims
     }
     reportClaim(checkClaim(source.value), source, [], report);
   }
-  if (!parsed.frontMatter) return { claims: parsed.claims.length };
-  const source = new YamlSource(parsed.frontMatter.text, parsed.frontMatter.firstLine);
+  const source = parsed.frontMatter ? new YamlSource(parsed.frontMatter.text, parsed.frontMatter.firstLine) : null;
+  scanForKnownErrors(noteProseLines(file.text, parsed, source && source.problems.length === 0 ? source : null), known, report);
+  if (!source) return { claims: parsed.claims.length };
   if (source.problems.length > 0) {
     source.problems.forEach((problem) => report(problem.line, problem.message));
     return { claims: parsed.claims.length };
@@ -143,7 +174,7 @@ function checkNoteFile(file: ContentFile, report: Report): { note?: Note; claims
 
 // ---- decks ----
 
-function checkDeckFile(file: ContentFile, report: Report): { deck?: Deck; claims: number; cards: number } {
+function checkDeckFile(file: ContentFile, known: readonly KnownError[], report: Report): { deck?: Deck; claims: number; cards: number } {
   const source = new YamlSource(file.text);
   if (source.problems.length > 0) {
     source.problems.forEach((problem) => report(problem.line, problem.message));
@@ -154,6 +185,7 @@ function checkDeckFile(file: ContentFile, report: Report): { deck?: Deck; claims
   if (header.deck.id !== baseName(file.path)) {
     report(source.lineOf(["deck", "id"]), `deck id "${header.deck.id}" must match the file name "${baseName(file.path)}"`);
   }
+  scanForKnownErrors(source.proseLines(["deck"]), known, report);
   let claims = 0;
   const cards: Card[] = [];
   // Each card stands alone: one bad card is reported and left out, the rest load.
@@ -171,6 +203,7 @@ function checkDeckFile(file: ContentFile, report: Report): { deck?: Deck; claims
         reportClaim(checkClaim(claim), source, [...path, "claims", claimIndex], reportCard);
       });
     }
+    scanForKnownErrors(source.proseLines(path), known, reportCard);
     const card = validate(cardSchema, raw, source, path, reportCard);
     if (!card || failed) return;
     cards.push({
@@ -192,7 +225,7 @@ function checkDeckFile(file: ContentFile, report: Report): { deck?: Deck; claims
 
 // ---- states.yaml ----
 
-function checkStatesFile(file: ContentFile, report: Report): StateInfo[] {
+function checkStatesFile(file: ContentFile, known: readonly KnownError[], report: Report): StateInfo[] {
   const source = new YamlSource(file.text);
   if (source.problems.length > 0) {
     source.problems.forEach((problem) => report(problem.line, problem.message));
@@ -200,6 +233,7 @@ function checkStatesFile(file: ContentFile, report: Report): StateInfo[] {
   }
   const parsed = validate(stateInfoFileSchema, source.value, source, [], report);
   if (!parsed) return [];
+  scanForKnownErrors(source.proseLines(), known, report);
   const found = new Map<string, number>();
   const infos: StateInfo[] = [];
   parsed.states.forEach((entry, index) => {
@@ -217,7 +251,7 @@ function checkStatesFile(file: ContentFile, report: Report): StateInfo[] {
 
 // ---- quizzes ----
 
-function checkQuizFile(file: ContentFile, report: Report): { quiz?: Quiz; claims: number; questions: number } {
+function checkQuizFile(file: ContentFile, known: readonly KnownError[], report: Report): { quiz?: Quiz; claims: number; questions: number } {
   const source = new YamlSource(file.text);
   if (source.problems.length > 0) {
     source.problems.forEach((problem) => report(problem.line, problem.message));
@@ -226,6 +260,7 @@ function checkQuizFile(file: ContentFile, report: Report): { quiz?: Quiz; claims
   const quizFile = validate(quizFileSchema, source.value, source, [], report);
   if (!quizFile) return { claims: 0, questions: 0 };
   if (quizFile.id !== baseName(file.path)) report(source.lineOf(["id"]), `quiz id "${quizFile.id}" must match the file name "${baseName(file.path)}"`);
+  scanForKnownErrors(source.proseLines(), known, report);
   const seen = new Map<string, number>();
   let claims = 0;
   quizFile.questions.forEach((question, index) => {

@@ -61,6 +61,8 @@ export interface ContentCounts {
   quizzes: number;
   questions: number;
   claims: number;
+  /** Known errors watched for (content/misconceptions/). */
+  knownErrors: number;
 }
 
 export interface ContentReport {

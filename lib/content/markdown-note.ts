@@ -10,6 +10,8 @@ export type NoteLanguage = (typeof NOTE_LANGUAGES)[number];
 export interface ClaimBlock {
   /** File line of the opening ```claim fence. */
   line: number;
+  /** File line of the closing fence. */
+  endLine: number;
   /** The YAML inside the fence. */
   text: string;
   lang: NoteLanguage;
@@ -17,7 +19,9 @@ export interface ClaimBlock {
 
 export interface NoteSection {
   lang: NoteLanguage;
+  /** File lines of the opening and the closing ::: fence. */
   line: number;
+  endLine: number;
   /** The section's Markdown, without the ::: fences. */
   markdown: string;
 }
@@ -50,7 +54,7 @@ export function parseMarkdownNote(text: string): MarkdownNote {
         note.problems.push({ line, message: `a second :::${lang} section; each language has one` });
         continue;
       }
-      note.sections.push({ lang, line, markdown: innerMarkdown(text, node.children) });
+      note.sections.push({ lang, line, endLine: node.position?.end.line ?? line, markdown: innerMarkdown(text, node.children) });
       collectClaims(node.children, lang, note.claims);
       continue;
     }
@@ -78,7 +82,8 @@ function innerMarkdown(text: string, children: RootContent[]): string {
 function collectClaims(nodes: RootContent[], lang: NoteLanguage, into: ClaimBlock[]): void {
   for (const node of nodes) {
     if (node.type === "code" && (node as Code).lang === "claim") {
-      into.push({ line: node.position?.start.line ?? 1, text: (node as Code).value, lang });
+      const line = node.position?.start.line ?? 1;
+      into.push({ line, endLine: node.position?.end.line ?? line, text: (node as Code).value, lang });
     } else if ("children" in node && Array.isArray(node.children)) {
       collectClaims(node.children as RootContent[], lang, into);
     }

@@ -1,10 +1,17 @@
-import { LineCounter, parseDocument, type Document } from "yaml";
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from "yaml";
 
 export type YamlPath = readonly (string | number)[];
 
 export interface YamlProblem {
   line: number;
   message: string;
+}
+
+/** One source line of text written in one language (under a `zh` or `en` key). */
+export interface ProseLine {
+  lang: "zh" | "en";
+  line: number;
+  text: string;
 }
 
 /**
@@ -20,7 +27,7 @@ export class YamlSource {
   private readonly lines = new LineCounter();
 
   constructor(
-    text: string,
+    private readonly text: string,
     readonly firstLine = 1,
   ) {
     this.doc = parseDocument(text, { lineCounter: this.lines, uniqueKeys: true, prettyErrors: false });
@@ -43,6 +50,34 @@ export class YamlSource {
       }
     }
     return this.firstLine;
+  }
+
+  /**
+   * The source lines of every string under a `zh` or `en` key at or below
+   * `path`, each with its language and file line. Lines are taken as written,
+   * so that a problem found in one points at the line to edit.
+   */
+  proseLines(path: YamlPath = []): ProseLine[] {
+    const start = path.length === 0 ? this.doc.contents : this.doc.getIn(path, true);
+    const lines: ProseLine[] = [];
+    const walk = (node: unknown, lang: ProseLine["lang"] | null) => {
+      if (isMap(node)) {
+        for (const pair of node.items) {
+          const key = isScalar(pair.key) ? pair.key.value : pair.key;
+          walk(pair.value, key === "zh" || key === "en" ? key : lang);
+        }
+      } else if (isSeq(node)) {
+        node.items.forEach((item) => walk(item, lang));
+      } else if (isScalar(node) && lang && typeof node.value === "string" && node.range) {
+        const first = this.lines.linePos(node.range[0]).line;
+        this.text
+          .slice(node.range[0], node.range[1])
+          .split("\n")
+          .forEach((text, index) => lines.push({ lang, line: this.toFileLine(first + index), text }));
+      }
+    };
+    walk(start, null);
+    return lines;
   }
 
   private toFileLine(line: number): number {

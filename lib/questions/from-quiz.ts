@@ -1,5 +1,5 @@
 import type { Quiz, QuizQuestionInput } from "../content";
-import { parseState, transition, type TcpEvent, type TcpState } from "../tcp";
+import { DEFAULT_PROFILE, parseState, transition, type TcpEvent, type TcpState } from "../tcp";
 import { runScenario } from "../sim";
 import { flagDistractors, stateDistractors } from "./distractors";
 import { explainOutcome, explainTrace } from "./explain";
@@ -20,6 +20,8 @@ export function questionFromQuiz(quiz: Pick<Quiz, "id" | "topics">, item: QuizQu
   const base = {
     id: `quiz:${quiz.id}:${item.id}`,
     seed: 0,
+    // Instructors' quizzes are checked against RFC 9293 (the content check's machine).
+    profile: DEFAULT_PROFILE,
     prompt: item.prompt,
     topics: quiz.topics ?? [],
   };
@@ -65,7 +67,7 @@ export function questionFromQuiz(quiz: Pick<Quiz, "id" | "topics">, item: QuizQu
         answer: items.map((entry) => entry.id),
         explanation: item.explanation ?? explainTrace(trace),
         tests: [`scenario:${item.scenario}`],
-        trace: { scenario: item.scenario, lose: item.lose ?? [], isn: trace.isn },
+        trace: { scenario: item.scenario, lose: item.lose ?? [], isn: trace.isn, profile: DEFAULT_PROFILE },
       };
     }
     case "choice":

@@ -1,3 +1,4 @@
+import { DEFAULT_PROFILE, type ProfileName } from "../tcp";
 import type { QuestionContext } from "./context";
 import { generateMatch, generateWhy } from "./generators/content-questions";
 import type { Generator } from "./generators/draft";
@@ -26,16 +27,21 @@ export const GENERATORS: Record<QuestionKind, Generator> = {
   "seq-arith": generateSeqArith,
 };
 
-/** One question of `kind`, a pure function of `seed` and the content. */
-export function generateQuestion(kind: QuestionKind, seed: number, context: QuestionContext): Question {
-  const draft = GENERATORS[kind](new Random(seed), context);
-  return { id: `${kind}-${(seed >>> 0).toString(36)}`, kind, seed: seed >>> 0, ...draft };
+/**
+ * One question of `kind`, a pure function of `seed`, the content and the
+ * profile (RFC 9293 unless told): its machine gives the answer.
+ */
+export function generateQuestion(kind: QuestionKind, seed: number, context: QuestionContext, profile: ProfileName = DEFAULT_PROFILE): Question {
+  const draft = GENERATORS[kind](new Random(seed), context, profile);
+  const id = `${kind}-${profile === DEFAULT_PROFILE ? "" : `${profile}-`}${(seed >>> 0).toString(36)}`;
+  return { id, kind, seed: seed >>> 0, profile, ...draft };
 }
 
 export interface GenerateOptions {
   kinds?: readonly QuestionKind[];
   count: number;
   seed: number;
+  profile?: ProfileName;
 }
 
 /** The kinds this content can feed: `why` needs why cards, `match` the states' meanings. */
@@ -48,5 +54,5 @@ export function generateQuestions(options: GenerateOptions, context: QuestionCon
   const kinds = options.kinds && options.kinds.length > 0 ? options.kinds : availableKinds(context);
   const random = new Random(options.seed);
   const order = random.shuffle(kinds);
-  return Array.from({ length: options.count }, (_, index) => generateQuestion(order[index % order.length]!, random.uint32(), context));
+  return Array.from({ length: options.count }, (_, index) => generateQuestion(order[index % order.length]!, random.uint32(), context, options.profile));
 }

@@ -8,3 +8,5 @@ export { contextFromContent } from "./load-context";
 export { questionFromQuiz } from "./from-quiz";
 export { questionRefSchema, resolveQuestion, type QuestionRef } from "./question-ref";
 export { learnerResponseSchema } from "./response-schema";
+export { isReachable, premiseKey, reachablePremises, type Premise } from "./reachable-premises";
+export { USER_CALL_PREMISES, type UserCallPremise } from "./user-calls";

@@ -1,4 +1,5 @@
 import type { BilingualText } from "../content";
+import type { ProfileName } from "../tcp";
 
 export const QUESTION_KINDS = [
   "next-state",
@@ -45,6 +46,8 @@ export interface Question {
   id: string;
   kind: ServedKind;
   seed: number;
+  /** The profile whose machine answers it; the prompt names it where the answer would differ in another. */
+  profile: ProfileName;
   params: Record<string, unknown>;
   prompt: BilingualText;
   /** How the answer is entered. */
@@ -58,7 +61,16 @@ export interface Question {
   /** For `why`: the key points to grade against. */
   keyPoints?: { zh: string[]; en: string[] };
   /** The scenario trace to draw after answering, when there is one. */
-  trace?: { scenario: string; lose: number[]; isn: { client: number; server: number }; blank?: TraceBlank };
+  trace?: {
+    scenario: string;
+    lose: number[];
+    /** Extra delay by segment number, for a question about a reordered segment. */
+    delay?: Record<number, number>;
+    isn: { client: number; server: number };
+    /** The profile to run it in; RFC 9293 when absent. */
+    profile?: ProfileName;
+    blank?: TraceBlank;
+  };
   /** Topics for quizzes and weak-spot review. */
   topics: string[];
 }

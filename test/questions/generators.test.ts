@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { checkClaim } from "@/lib/content";
 import {
   checkAnswer,
   coverageReport,
@@ -11,69 +10,13 @@ import {
   type QuestionKind,
   type SegmentAnswer,
 } from "@/lib/questions";
-import { machineSteps, runScenario, sentSegments, stateSequence, type Side } from "@/lib/sim";
-import { parseState, transition, type TcpEvent, type TcpState } from "@/lib/tcp";
+import { parseState, transition, type TcpEvent, type TcpState, type TransitionContext } from "@/lib/tcp";
 import { testContext } from "./question-context";
+import { recheck, seenAnswer } from "./recheck";
 
 const context = testContext();
 const SEEDS_PER_KIND = 400;
 const questionsOf = (kind: QuestionKind) => Array.from({ length: SEEDS_PER_KIND }, (_, i) => generateQuestion(kind, i * 7919 + 1, context));
-const mod32 = (n: number) => ((n % 2 ** 32) + 2 ** 32) % 2 ** 32;
-
-/**
- * Each kind's answer recomputed from its params by a path other than the
- * generator's: the table, a fresh scenario run, or plain arithmetic.
- */
-const RECHECK: Record<QuestionKind, (question: Question) => unknown> = {
-  "next-state": ({ params }) => transition(params.state as TcpState, params.event as TcpEvent).to,
-  sends: ({ params }) => transition(params.state as TcpState, params.event as TcpEvent).sends ?? "nothing",
-  segment: ({ params }) => {
-    const p = params as { scenario: string; lose: number[]; index: number; isn: { client: number; server: number } };
-    const segment = sentSegments(runScenario(p.scenario, { isn: p.isn, lose: p.lose }))[p.index - 1]!;
-    return { flags: segment.flags, seq: segment.seq, ack: segment.ack };
-  },
-  order: ({ params }) => {
-    const p = params as { scenario: string; what: string; side?: Side; isn?: { client: number; server: number } };
-    const trace = runScenario(p.scenario, { isn: p.isn });
-    return p.what === "states" ? stateSequence(trace, p.side!) : sentSegments(trace).map((segment) => `s${segment.n}`);
-  },
-  match: ({ params }) => ({ pairs: Object.fromEntries((params.states as string[]).map((state) => [state, `m-${state}`])) }),
-  "which-side": ({ params }) => {
-    const trace = runScenario(params.scenario as string);
-    const client = stateSequence(trace, "client").includes(params.state as TcpState);
-    const server = stateSequence(trace, "server").includes(params.state as TcpState);
-    return client && server ? "both" : client ? "client" : server ? "server" : "neither";
-  },
-  "what-if": ({ params }) => {
-    const p = params as { scenario: string; change: string; lose?: number[]; delay?: Record<number, number> };
-    if (p.change === "lose") {
-      const trace = runScenario(p.scenario, { lose: p.lose });
-      const lostAt = trace.steps.findIndex((step) => step.lost === p.lose![0]);
-      const next = trace.steps.find((step, index) => index > lostAt && step.segment && step.at !== "network")!;
-      return `${next.at}|${next.event}|${next.segment!.flags}`;
-    }
-    const trace = runScenario(p.scenario, { delay: p.delay });
-    const n = Number(Object.keys(p.delay!)[0]);
-    const receiver = sentSegments(trace)[n - 1]!.from === "client" ? "server" : "client";
-    const sentAt = trace.steps.findIndex((step) => step.segment?.n === n);
-    return machineSteps(trace).find((step) => step.side === receiver && step.index > sentAt && step.from !== step.to)!.to;
-  },
-  "true-false": ({ params }) => (checkClaim(params.claim).length === 0 ? "true" : "false"),
-  "trace-gap": ({ params }) => {
-    const p = params as { scenario: string; isn: { client: number; server: number }; blank: { kind: string; step: number; side: Side; n: number } };
-    const trace = runScenario(p.scenario, { isn: p.isn });
-    if (p.blank.kind === "state") return trace.steps[p.blank.step]![p.blank.side];
-    const segment = sentSegments(trace)[p.blank.n - 1]!;
-    return { flags: segment.flags, seq: segment.seq, ack: segment.ack };
-  },
-  why: ({ params }) => context.whyCards.find((card) => card.id === params.card)!.keyPoints,
-  "seq-arith": ({ params }) => {
-    const p = params as { isn: { client: number; server: number }; clientBytes: number; serverBytes: number; target: string };
-    const clientFin = mod32(p.isn.client + 1 + p.clientBytes);
-    const serverFin = mod32(p.isn.server + 1 + p.serverBytes);
-    return { "client-fin-seq": clientFin, "server-ack-of-fin": mod32(clientFin + 1), "server-fin-seq": serverFin, "client-last-ack": mod32(serverFin + 1) }[p.target];
-  },
-};
 
 /** The right answer as a learner would submit it. */
 function rightResponse(question: Question) {
@@ -99,7 +42,7 @@ describe.each(QUESTION_KINDS)("%s questions", (kind) => {
   const questions = questionsOf(kind);
 
   it(`${SEEDS_PER_KIND} questions: each answer is what the machine gives, recomputed independently`, () => {
-    for (const question of questions) expect(question.answer, question.id).toEqual(RECHECK[kind](question));
+    for (const question of questions) expect(seenAnswer(question), question.id).toEqual(recheck(question, question.profile, context));
   });
 
   it("the right answer is marked right", () => {
@@ -115,7 +58,8 @@ describe.each(QUESTION_KINDS)("%s questions", (kind) => {
         expect(checkAnswer(question, { kind: "choice", choice: id }, context).correct, `${question.id} choice ${id}`).toBe(false);
         // A wrong state choice must really be wrong for the machine too.
         const state = parseState(id);
-        if (state && kind === "next-state") expect(transition(question.params.state as TcpState, question.params.event as TcpEvent).to).not.toBe(state);
+        const { state: from, event, context: given } = question.params as { state: TcpState; event: TcpEvent; context?: TransitionContext };
+        if (state && kind === "next-state") expect(transition(from, event, given).to).not.toBe(state);
       }
     }
   });

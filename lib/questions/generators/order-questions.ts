@@ -1,11 +1,13 @@
-import { stateSequence, type Side } from "../../sim";
+import { stateSequence, type Segment, type Side } from "../../sim";
+import type { ProfileName } from "../../tcp";
 import { explainTrace } from "../explain";
 import { scenarioName, SIDE_NAMES } from "../phrases";
+import { promptFor } from "../profile-dependence";
 import type { Choice } from "../question";
 import type { Random } from "../random";
 import type { QuestionDraft } from "./draft";
 import { testsUpTo } from "./segment-questions";
-import { run, scenarioTopics } from "./scenario-pools";
+import { rerun, run, scenarioTopics, traceOf } from "./scenario-pools";
 
 const SEGMENT_ORDER_SCENARIOS = ["open", "close-client-first", "close-server-first", "close-combined", "rst-closed-port"] as const;
 const STATE_ORDER_SCENARIOS = ["open", "simultaneous-open", "close-client-first", "close-server-first", "close-combined", "simultaneous-close", "half-close", "old-duplicate-syn"] as const;
@@ -21,37 +23,43 @@ function shuffledAway<T>(items: T[], random: Random): T[] {
 }
 
 /** `order`: put a scenario's segments, or one side's states, in order. */
-export function generateOrder(random: Random): QuestionDraft {
-  return random.chance(0.5) ? orderSegments(random) : orderStates(random);
+export function generateOrder(random: Random, _context: unknown, profile: ProfileName): QuestionDraft {
+  return random.chance(0.5) ? orderSegments(random, profile) : orderStates(random, profile);
 }
 
-function orderSegments(random: Random): QuestionDraft {
-  const scenario = run(random.pick(SEGMENT_ORDER_SCENARIOS), { client: random.int(1, 9) * 1000, server: random.int(1, 9) * 1000 + 500 });
-  const items: Choice[] = scenario.segments.map((segment) => {
-    const direction = segment.from === "client" ? "client → server" : "server → client";
-    const ack = segment.ack === null ? "" : ` ack=${segment.ack}`;
-    const text = `${direction}  ${segment.flags} seq=${segment.seq}${ack}`;
-    return { id: `s${segment.n}`, label: { zh: text, en: text } };
-  });
+function segmentText(segment: Segment): string {
+  const direction = segment.from === "client" ? "client → server" : "server → client";
+  const ack = segment.ack === null ? "" : ` ack=${segment.ack}`;
+  return `${direction}  ${segment.flags} seq=${segment.seq}${ack}`;
+}
+
+function orderSegments(random: Random, profile: ProfileName): QuestionDraft {
+  const scenario = run(random.pick(SEGMENT_ORDER_SCENARIOS), { client: random.int(1, 9) * 1000, server: random.int(1, 9) * 1000 + 500 }, profile);
+  const items: Choice[] = scenario.segments.map((segment) => ({ id: `s${segment.n}`, label: { zh: segmentText(segment), en: segmentText(segment) } }));
   const name = scenarioName(scenario.scenario);
   return {
     params: { scenario: scenario.scenario, isn: scenario.isn, what: "segments" },
-    prompt: {
-      zh: `把${name.zh}中的报文段按发送顺序排列（客户端 ISN = ${scenario.isn.client}，服务器 ISN = ${scenario.isn.server}）。`,
-      en: `Put the segments of ${name.en} in the order they are sent (client ISN ${scenario.isn.client}, server ISN ${scenario.isn.server}).`,
-    },
+    prompt: promptFor(
+      {
+        zh: `把${name.zh}中的报文段按发送顺序排列（客户端 ISN = ${scenario.isn.client}，服务器 ISN = ${scenario.isn.server}）。`,
+        en: `Put the segments of ${name.en} in the order they are sent (client ISN ${scenario.isn.client}, server ISN ${scenario.isn.server}).`,
+      },
+      profile,
+      // The same segments in the same order: compared by what the learner sees.
+      (other) => rerun(scenario, other).segments.map(segmentText),
+    ),
     input: "order",
     choices: shuffledAway(items, random),
     answer: items.map((item) => item.id),
     explanation: explainTrace(scenario.trace),
     tests: testsUpTo(scenario, scenario.trace.steps.length),
-    trace: { scenario: scenario.scenario, lose: [], isn: scenario.isn },
+    trace: traceOf(scenario),
     topics: [...new Set([...scenarioTopics(scenario.scenario), "seq-ack"])],
   };
 }
 
-function orderStates(random: Random): QuestionDraft {
-  const scenario = run(random.pick(STATE_ORDER_SCENARIOS), { client: 100, server: 300 });
+function orderStates(random: Random, profile: ProfileName): QuestionDraft {
+  const scenario = run(random.pick(STATE_ORDER_SCENARIOS), { client: 100, server: 300 }, profile);
   const candidates = (["client", "server"] as Side[]).filter((side) => {
     const states = stateSequence(scenario.trace, side);
     return states.length >= 3 && new Set(states).size === states.length;
@@ -62,16 +70,17 @@ function orderStates(random: Random): QuestionDraft {
   const name = scenarioName(scenario.scenario);
   return {
     params: { scenario: scenario.scenario, side, what: "states" },
-    prompt: {
-      zh: `把${name.zh}中${SIDE_NAMES[side].zh}经过的状态按先后顺序排列。`,
-      en: `Put the states ${SIDE_NAMES[side].en} passes through in ${name.en} in order.`,
-    },
+    prompt: promptFor(
+      { zh: `把${name.zh}中${SIDE_NAMES[side].zh}经过的状态按先后顺序排列。`, en: `Put the states ${SIDE_NAMES[side].en} passes through in ${name.en} in order.` },
+      profile,
+      (other) => stateSequence(rerun(scenario, other).trace, side),
+    ),
     input: "order",
     choices: shuffledAway(items, random),
     answer: states,
     explanation: explainTrace(scenario.trace),
     tests: testsUpTo(scenario, scenario.trace.steps.length),
-    trace: { scenario: scenario.scenario, lose: [], isn: scenario.isn },
+    trace: traceOf(scenario),
     topics: [...new Set(["states", ...scenarioTopics(scenario.scenario)])],
   };
 }

@@ -1,4 +1,6 @@
 import { runScenario, sentSegments, type Segment, type Trace } from "../../sim";
+import type { ProfileName } from "../../tcp";
+import type { Question, TraceBlank } from "../question";
 import type { Random } from "../random";
 
 /** Scenarios whose segments come one at a time, so "the Nth segment" is unambiguous. */
@@ -25,7 +27,9 @@ export function randomIsn(random: Random): { client: number; server: number } {
 
 export interface ScenarioRun {
   scenario: string;
+  profile: ProfileName;
   lose: number[];
+  delay: Record<number, number>;
   isn: { client: number; server: number };
   trace: Trace;
   segments: Segment[];
@@ -33,10 +37,34 @@ export interface ScenarioRun {
   lost: Set<number>;
 }
 
-export function run(scenario: string, isn: { client: number; server: number }, lose: number[] = []): ScenarioRun {
-  const trace = runScenario(scenario, { isn, lose });
+export interface RunOptions {
+  lose?: number[];
+  delay?: Record<number, number>;
+}
+
+export function run(scenario: string, isn: { client: number; server: number }, profile: ProfileName, options: RunOptions = {}): ScenarioRun {
+  const lose = options.lose ?? [];
+  const delay = options.delay ?? {};
+  const trace = runScenario(scenario, { isn, lose, delay, profile });
   const lost = new Set(trace.steps.flatMap((step) => (step.lost === undefined ? [] : [step.lost])));
-  return { scenario, lose, isn, trace, segments: sentSegments(trace), lost };
+  return { scenario, profile, lose, delay, isn, trace, segments: sentSegments(trace), lost };
+}
+
+/** The same scenario, numbers and network in another profile. */
+export function rerun(scenario: ScenarioRun, profile: ProfileName): ScenarioRun {
+  return run(scenario.scenario, scenario.isn, profile, { lose: scenario.lose, delay: scenario.delay });
+}
+
+/** What a question records to draw its trace again. */
+export function traceOf(scenario: ScenarioRun, blank?: TraceBlank): NonNullable<Question["trace"]> {
+  return {
+    scenario: scenario.scenario,
+    lose: scenario.lose,
+    ...(Object.keys(scenario.delay).length > 0 ? { delay: scenario.delay } : {}),
+    isn: scenario.isn,
+    profile: scenario.profile,
+    ...(blank ? { blank } : {}),
+  };
 }
 
 /** Which topics a scenario belongs to. */

@@ -1,17 +1,40 @@
-import { allOutcomes, type Outcome, type TcpState } from "../../tcp";
+import { PROFILES, transition, type Outcome, type ProfileName, type TcpState } from "../../tcp";
 import { explainOutcome } from "../explain";
 import { flagDistractors, stateDistractors } from "../distractors";
-import { eventPhrase, flagsLabel } from "../phrases";
+import { eventPhrase, flagsLabel, stateClause } from "../phrases";
+import { promptFor } from "../profile-dependence";
 import { transitionKey, type Choice } from "../question";
 import type { Random } from "../random";
+import { reachablePremises, type Premise } from "../reachable-premises";
+import { userCallPremise } from "../user-calls";
 import type { QuestionDraft } from "./draft";
 
-/** Rows worth asking about: arrows most often, then the other state changes and replies. Errors never. */
-function pickOutcome(random: Random, wantSends = false): Outcome {
-  const outcomes = allOutcomes().filter((outcome) => outcome.kind !== "error");
-  const arrows = outcomes.filter((outcome) => outcome.kind === "arrow");
-  const others = outcomes.filter((outcome) => outcome.kind !== "arrow" && (!wantSends || outcome.sends !== null || outcome.kind === "transition"));
-  return random.chance(0.6) ? random.pick(arrows) : random.pick(others);
+export interface AskedPremise {
+  premise: Premise;
+  outcome: Outcome;
+}
+
+export function outcomeOf(premise: Premise, profile: ProfileName): Outcome {
+  return transition(premise.state, premise.event, premise.context, PROFILES[profile].machine);
+}
+
+/**
+ * A premise a connection can reach in `profile` (reachable-premises.ts):
+ * arrows of Figure 5 most often, then the other changes and replies. Calls
+ * refused with an error are never asked.
+ */
+export function pickPremise(random: Random, profile: ProfileName, wantSends = false): AskedPremise {
+  const asked = reachablePremises(profile)
+    .map((premise) => ({ premise, outcome: outcomeOf(premise, profile) }))
+    .filter(({ outcome }) => outcome.kind !== "error");
+  const arrows = asked.filter(({ outcome }) => outcome.kind === "arrow");
+  const others = asked.filter(({ outcome }) => outcome.kind !== "arrow" && (!wantSends || outcome.sends !== null || outcome.kind === "transition"));
+  return random.chance(0.6) && arrows.length > 0 ? random.pick(arrows) : random.pick(others);
+}
+
+/** A call only RFC 9293's abstract interface can make is always asked as RFC 9293's. */
+export function rfcOnly(premise: Premise): boolean {
+  return userCallPremise(premise.state, premise.event)?.api === "rfc";
 }
 
 function topicsOf(outcome: Outcome): string[] {
@@ -25,41 +48,52 @@ function topicsOf(outcome: Outcome): string[] {
 
 const stateChoice = (state: TcpState): Choice => ({ id: state, label: { zh: state, en: state } });
 
+/** "一端处于 X 状态（…），此时…" / "An endpoint is in X, … when …". */
+function situation(premise: Premise): { zh: string; en: string } {
+  const clause = stateClause(premise.context);
+  const event = eventPhrase(premise.event, premise.state, premise.context);
+  return { zh: `一端处于 ${premise.state} 状态${clause.zh}，此时${event.zh}。`, en: `An endpoint is in ${premise.state}${clause.en} when ${event.en}.` };
+}
+
 /** `next-state`: in state S, event E happens: which state next? */
-export function generateNextState(random: Random): QuestionDraft {
-  const outcome = pickOutcome(random);
-  const event = eventPhrase(outcome.event, outcome.from);
+export function generateNextState(random: Random, _context: unknown, profile: ProfileName): QuestionDraft {
+  const { premise, outcome } = pickPremise(random, profile);
   const options = random.shuffle([outcome.to, ...stateDistractors(outcome.to, outcome.from, random)]);
+  const text = situation(premise);
   return {
-    params: { state: outcome.from, event: outcome.event },
-    prompt: {
-      zh: `一端处于 ${outcome.from} 状态，此时${event.zh}。它接下来处于哪个状态？`,
-      en: `An endpoint is in ${outcome.from} when ${event.en}. Which state is it in next?`,
-    },
+    params: { state: premise.state, event: premise.event, context: premise.context },
+    prompt: promptFor(
+      { zh: `${text.zh}它接下来处于哪个状态？`, en: `${text.en} Which state is it in next?` },
+      profile,
+      (other) => outcomeOf(premise, other).to,
+      rfcOnly(premise),
+    ),
     input: "choice",
     choices: options.map(stateChoice),
     answer: outcome.to,
-    explanation: explainOutcome(outcome),
+    explanation: explainOutcome(outcome, premise.context),
     tests: [transitionKey(outcome.from, outcome.event)],
     topics: topicsOf(outcome),
   };
 }
 
 /** `sends`: what does the endpoint send on this event? */
-export function generateSends(random: Random): QuestionDraft {
-  const outcome = pickOutcome(random, true);
-  const event = eventPhrase(outcome.event, outcome.from);
+export function generateSends(random: Random, _context: unknown, profile: ProfileName): QuestionDraft {
+  const { premise, outcome } = pickPremise(random, profile, true);
   const options = random.shuffle([outcome.sends, ...flagDistractors(outcome.sends, random)]);
+  const text = situation(premise);
   return {
-    params: { state: outcome.from, event: outcome.event },
-    prompt: {
-      zh: `一端处于 ${outcome.from} 状态，此时${event.zh}。它发送什么报文段？`,
-      en: `An endpoint is in ${outcome.from} when ${event.en}. What does it send?`,
-    },
+    params: { state: premise.state, event: premise.event, context: premise.context },
+    prompt: promptFor(
+      { zh: `${text.zh}它发送什么报文段？`, en: `${text.en} What does it send?` },
+      profile,
+      (other) => outcomeOf(premise, other).sends ?? "nothing",
+      rfcOnly(premise),
+    ),
     input: "choice",
     choices: options.map((flags) => ({ id: flags ?? "nothing", label: flagsLabel(flags) })),
     answer: outcome.sends ?? "nothing",
-    explanation: explainOutcome(outcome),
+    explanation: explainOutcome(outcome, premise.context),
     tests: [transitionKey(outcome.from, outcome.event)],
     topics: [...topicsOf(outcome), "seq-ack"].filter((topic) => topic !== "seq-ack" || outcome.sends !== null).slice(0, 3),
   };

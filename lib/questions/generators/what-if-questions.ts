@@ -1,13 +1,14 @@
-import { machineSteps, peerOf, runScenario, type Side } from "../../sim";
-import type { TcpEvent, TcpState } from "../../tcp";
-import { explainTrace, joinParagraphs } from "../explain";
+import { peerOf, type Side } from "../../sim";
+import type { ProfileName, TcpEvent, TcpState } from "../../tcp";
+import { explainStep, explainTrace, joinParagraphs } from "../explain";
 import { stateDistractors } from "../distractors";
-import { ordinal, scenarioName, SIDE_NAMES } from "../phrases";
+import { ordinal, scenarioName, SIDE_NAMES, traceEventName } from "../phrases";
+import { promptFor } from "../profile-dependence";
 import type { Choice } from "../question";
 import type { Random } from "../random";
 import type { QuestionDraft } from "./draft";
 import { testsUpTo } from "./segment-questions";
-import { run, scenarioTopics, type ScenarioRun } from "./scenario-pools";
+import { rerun, run, scenarioTopics, traceOf, type ScenarioRun } from "./scenario-pools";
 
 /**
  * Losses whose repair is unambiguous: exactly one side has something
@@ -48,7 +49,10 @@ function recoveryLabel(recovery: Recovery): Choice {
   const what =
     recovery.event === "timeout"
       ? { zh: `${who.zh}的重传定时器超时，重发 ${recovery.sends}`, en: `${capitalise(who.en)}'s retransmission timer expires and it sends ${recovery.sends} again` }
-      : { zh: `${who.zh}${recovery.event}，回复 ${recovery.sends ?? "（不回复）"}`, en: `${capitalise(who.en)} gets ${recovery.event.replace("rcv ", "")} and answers ${recovery.sends ?? "nothing"}` };
+      : {
+          zh: `${who.zh}${traceEventName(recovery.event).zh}，回复 ${recovery.sends ?? "（不回复）"}`,
+          en: `${capitalise(who.en)} receives ${recovery.event.replace("rcv ", "")} and answers ${recovery.sends ?? "nothing"}`,
+        };
   return { id: recoveryId(recovery), label: what };
 }
 
@@ -57,18 +61,23 @@ function capitalise(text: string): string {
 }
 
 /** `what-if`: a segment is lost or delayed: what happens next? */
-export function generateWhatIf(random: Random): QuestionDraft {
-  return random.chance(0.75) ? lossQuestion(random) : delayQuestion(random);
+export function generateWhatIf(random: Random, _context: unknown, profile: ProfileName): QuestionDraft {
+  return random.chance(0.75) ? lossQuestion(random, profile) : delayQuestion(random, profile);
 }
 
-function lossQuestion(random: Random): QuestionDraft {
-  const { scenario: name, lose } = random.pick(LOSSES);
-  const scenario = run(name, { client: 100, server: 300 }, [lose]);
-  const lostSegment = scenario.segments[lose - 1]!;
+/** The first segment sent after the lost one by a side (not the network), and the step that sends it. */
+function recoveryOf(scenario: ScenarioRun, lose: number): { index: number; recovery: Recovery } {
   const lostAt = scenario.trace.steps.findIndex((step) => step.lost === lose);
-  const nextIndex = scenario.trace.steps.findIndex((step, index) => index > lostAt && step.segment !== null && step.at !== "network");
-  const next = scenario.trace.steps[nextIndex]!;
-  const correct: Recovery = { side: next.at as Side, event: next.event as TcpEvent, sends: next.segment!.flags };
+  const index = scenario.trace.steps.findIndex((step, at) => at > lostAt && step.segment !== null && step.at !== "network");
+  const next = scenario.trace.steps[index]!;
+  return { index, recovery: { side: next.at as Side, event: next.event as TcpEvent, sends: next.segment!.flags } };
+}
+
+function lossQuestion(random: Random, profile: ProfileName): QuestionDraft {
+  const { scenario: name, lose } = random.pick(LOSSES);
+  const scenario = run(name, { client: 100, server: 300 }, profile, { lose: [lose] });
+  const lostSegment = scenario.segments[lose - 1]!;
+  const { index: nextIndex, recovery: correct } = recoveryOf(scenario, lose);
   const candidates: Recovery[] = [
     { side: lostSegment.from, event: "timeout", sends: lostSegment.flags },
     { side: peerOf(lostSegment.from), event: "timeout", sends: lostSegment.flags === "ACK" ? "FIN+ACK" : "ACK" },
@@ -82,10 +91,14 @@ function lossQuestion(random: Random): QuestionDraft {
   const final = finalStates(scenario);
   return {
     params: { scenario: name, lose: [lose], change: "lose" },
-    prompt: {
-      zh: `在${scenarioLabel.zh}中，${n.zh}报文段（${SIDE_NAMES[lostSegment.from].zh}发出的 ${lostSegment.flags}）丢失了。接下来会发生什么？`,
-      en: `In ${scenarioLabel.en}, the ${n.en} segment (${lostSegment.flags} from ${SIDE_NAMES[lostSegment.from].en}) is lost. What happens next?`,
-    },
+    prompt: promptFor(
+      {
+        zh: `在${scenarioLabel.zh}中，${n.zh}报文段（${SIDE_NAMES[lostSegment.from].zh}发出的 ${lostSegment.flags}）丢失了。接下来会发生什么？`,
+        en: `In ${scenarioLabel.en}, the ${n.en} segment (${lostSegment.flags} from ${SIDE_NAMES[lostSegment.from].en}) is lost. What happens next?`,
+      },
+      profile,
+      (other) => recoveryId(recoveryOf(rerun(scenario, other), lose).recovery),
+    ),
     input: "choice",
     choices,
     answer: recoveryId(correct),
@@ -95,49 +108,51 @@ function lossQuestion(random: Random): QuestionDraft {
         en: `Only a side with an unacknowledged SYN, FIN or data has a retransmission timer running; a bare ACK is never retransmitted, so its loss is repaired by the peer's retransmission. In the end: client ${final.client}, server ${final.server}.`,
       },
       explainTrace(scenario.trace, nextIndex + 1),
+      explainStep(scenario.trace, nextIndex, profile),
     ),
     tests: testsUpTo(scenario, nextIndex),
-    trace: { scenario: name, lose: [lose], isn: scenario.isn },
+    trace: traceOf(scenario),
     topics: [...new Set(["what-if", ...scenarioTopics(name)])],
   };
 }
 
-function delayQuestion(random: Random): QuestionDraft {
+/** The receiver of the delayed segment, and the first segment that reaches it after that one was sent. */
+function firstArrival(scenario: ScenarioRun, delayed: number): { receiver: Side; index: number; from: TcpState; to: TcpState } {
+  const segments = scenario.segments;
+  const receiver = peerOf(segments[delayed - 1]!.from);
+  const sentAt = scenario.trace.steps.findIndex((step) => step.segment?.n === delayed);
+  const index = scenario.trace.steps.findIndex((step, at) => at > sentAt && step.at === receiver && step.received !== undefined);
+  const from = index > 0 ? scenario.trace.steps[index - 1]![receiver] : scenario.trace.initial[receiver];
+  return { receiver, index, from, to: scenario.trace.steps[index]![receiver] };
+}
+
+function delayQuestion(random: Random, profile: ProfileName): QuestionDraft {
   const { scenario: name, delay, by } = random.pick(DELAYS);
-  const base = run(name, { client: 100, server: 300 });
-  const delayed = base.segments[delay - 1]!;
-  const receiver = peerOf(delayed.from);
-  const trace = runDelayed(name, delay, by);
-  // The receiver's first state change after the delayed segment was due.
-  const change = machineSteps(trace.trace).find((step) => step.side === receiver && step.from !== step.to && step.index > trace.trace.steps.findIndex((s) => s.segment?.n === delay));
-  const answer: TcpState = change!.to;
-  const options = random.shuffle([answer, ...stateDistractors(answer, change!.from, random)]);
+  const scenario = run(name, { client: 100, server: 300 }, profile, { delay: { [delay]: by } });
+  const delayed = scenario.segments[delay - 1]!;
+  const arrival = firstArrival(scenario, delay);
+  const options = random.shuffle([arrival.to, ...stateDistractors(arrival.to, arrival.from, random)]);
   const scenarioLabel = scenarioName(name);
   const n = ordinal(delay);
+  const receiver = SIDE_NAMES[arrival.receiver];
   return {
     params: { scenario: name, delay: { [delay]: by }, change: "delay" },
-    prompt: {
-      zh: `在${scenarioLabel.zh}中，${n.zh}报文段（${SIDE_NAMES[delayed.from].zh}发出的 ${delayed.flags}）在网络中被延迟，比之后的报文段晚到。${SIDE_NAMES[receiver].zh}处于 ${change!.from} 时收到的第一个报文段会让它进入哪个状态？`,
-      en: `In ${scenarioLabel.en}, the ${n.en} segment (${delayed.flags} from ${SIDE_NAMES[delayed.from].en}) is delayed and arrives after a later one. Which state does ${SIDE_NAMES[receiver].en}, in ${change!.from}, enter on the first segment that reaches it?`,
-    },
+    prompt: promptFor(
+      {
+        zh: `在${scenarioLabel.zh}中，${n.zh}报文段（${SIDE_NAMES[delayed.from].zh}发出的 ${delayed.flags}）在网络中被延迟，比之后的报文段晚到。${receiver.zh}处于 ${arrival.from} 时收到的第一个报文段会让它进入哪个状态？`,
+        en: `In ${scenarioLabel.en}, the ${n.en} segment (${delayed.flags} from ${SIDE_NAMES[delayed.from].en}) is delayed and arrives after a later one. Which state does ${receiver.en}, in ${arrival.from}, enter on the first segment that reaches it?`,
+      },
+      profile,
+      (other) => firstArrival(rerun(scenario, other), delay).to,
+    ),
     input: "choice",
     choices: options.map((state) => ({ id: state, label: { zh: state, en: state } })),
-    answer,
-    explanation: explainTrace(trace.trace, change!.index + 1),
-    tests: testsUpTo(trace, change!.index),
-    trace: { scenario: name, lose: [], isn: base.isn },
+    answer: arrival.to,
+    explanation: joinParagraphs(explainTrace(scenario.trace, arrival.index + 1), explainStep(scenario.trace, arrival.index, profile)),
+    tests: testsUpTo(scenario, arrival.index),
+    trace: traceOf(scenario),
     topics: [...new Set(["what-if", ...scenarioTopics(name)])],
   };
-}
-
-function runDelayed(name: string, delay: number, by: number): ScenarioRun {
-  const base = run(name, { client: 100, server: 300 });
-  const trace = { ...base, trace: runScenarioWithDelay(name, delay, by) };
-  return trace;
-}
-
-function runScenarioWithDelay(name: string, delay: number, by: number) {
-  return runScenario(name, { isn: { client: 100, server: 300 }, delay: { [delay]: by } });
 }
 
 function finalStates(scenario: ScenarioRun): Record<Side, TcpState> {

@@ -13,6 +13,7 @@ import {
   type SegmentAnswer,
 } from "../questions";
 import { renderSequenceDiagram, runScenario } from "../sim";
+import { DEFAULT_PROFILE, PROFILE_NAMES } from "../tcp";
 import { runCli, UsageError } from "./run-cli";
 
 function indent(text: string, prefix: string): string {
@@ -23,13 +24,14 @@ function indent(text: string, prefix: string): string {
 }
 
 /**
- * `npm run -s questions -- [--kind K]... [--count N] [--seed S] [--lang zh|en] [--json] [--coverage]`
+ * `npm run -s questions -- [--kind K]... [--count N] [--seed S] [--lang zh|en] [--profile rfc9293|linux] [--json] [--coverage]`
  */
 const OPTIONS = {
   kind: { type: "string", multiple: true },
   count: { type: "string" },
   seed: { type: "string" },
   lang: { type: "string" },
+  profile: { type: "string" },
   json: { type: "boolean" },
   coverage: { type: "boolean" },
   content: { type: "string" },
@@ -37,6 +39,7 @@ const OPTIONS = {
 
 const countSchema = z.coerce.number({ message: "--count must be a number" }).int("--count must be a whole number").min(1, "--count must be at least 1").max(1_000_000, "--count must be at most 1000000");
 const langSchema = z.enum(["zh", "en"], { message: "--lang must be zh or en" });
+const profileSchema = z.enum(PROFILE_NAMES, { message: `--profile must be ${PROFILE_NAMES.join(" or ")}` });
 
 function parse(argv: string[]) {
   try {
@@ -58,16 +61,17 @@ function main(argv: string[]) {
   });
   const count = checked(countSchema, values.count ?? "10");
   const lang = checked(langSchema, values.lang ?? "en");
+  const profile = checked(profileSchema, values.profile ?? DEFAULT_PROFILE);
   const seed = seedFrom(values.seed ?? "synack");
   const report = checkContent(loadContentFiles(values.content ?? "content"));
   const context = contextFromContent(report);
   if (kinds.includes("why") && context.whyCards.length === 0) throw new UsageError("no `why` cards in content/cards: why questions need them");
-  if (values.coverage) return formatCoverage(coverageReport(context), Boolean(values.json));
+  if (values.coverage) return formatCoverage(coverageReport(context, 300, profile), Boolean(values.json));
 
-  const questions = generateQuestions({ kinds, count, seed }, context);
+  const questions = generateQuestions({ kinds, count, seed, profile }, context);
   if (values.json) {
     return JSON.stringify(
-      questions.map(({ id, kind, params, prompt, choices, answer, explanation, tests }) => ({ id, kind, params, prompt, choices, answer, explanation, tests })),
+      questions.map(({ id, kind, profile, params, prompt, choices, answer, explanation, tests }) => ({ id, kind, profile, params, prompt, choices, answer, explanation, tests })),
     );
   }
   return questions.map((question, index) => formatQuestion(question, index + 1, lang)).join("\n\n");
@@ -101,7 +105,8 @@ function formatQuestion(question: Question, number: number, lang: "zh" | "en"): 
   const words = lang === "zh" ? { answer: "答案", why: "解释" } : { answer: "Answer", why: "Why" };
   const lines = [`${number}. [${question.kind}] ${question.prompt[lang]}`];
   if (question.trace?.blank) {
-    const trace = runScenario(question.trace.scenario, { isn: question.trace.isn, lose: question.trace.lose });
+    const { scenario, isn, lose, delay, profile } = question.trace;
+    const trace = runScenario(scenario, { isn, lose, ...(delay ? { delay } : {}), profile: profile ?? question.profile });
     lines.push(indent(renderSequenceDiagram(trace, question.trace.blank).split("\n").slice(2).join("\n"), "   "));
   }
   if (question.input === "match") {

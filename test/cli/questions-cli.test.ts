@@ -25,6 +25,7 @@ beforeAll(async () => {
     nextState: ["--kind", "next-state", "--count", "5", "--seed", "7", "--json"],
     nextStateAgain: ["--kind", "next-state", "--count", "5", "--seed", "7", "--json"],
     segment: ["--kind", "segment", "--count", "5", "--seed", "7", "--json"],
+    linux: ["--kind", "sends", "--count", "40", "--seed", "7", "--profile", "linux", "--json"],
     many: ["--count", "10000", "--seed", "1", "--json"],
     zh: ["--count", "3", "--seed", "2", "--lang", "zh"],
     coverage: ["--coverage"],
@@ -32,18 +33,20 @@ beforeAll(async () => {
     badFlag: ["--number", "3"],
     badLang: ["--lang", "fr"],
     badCount: ["--count", "lots"],
+    badProfile: ["--profile", "bsd"],
   };
   await Promise.all(Object.entries(cases).map(async ([name, args]) => (runs[name] = await questions(...args))));
 }, 120_000);
 
 describe("npm run -s questions", () => {
-  it("--json prints {id, kind, params, prompt, choices, answer, explanation, tests}; next-state params are {state, event}", () => {
+  it("--json prints {id, kind, profile, params, prompt, choices, answer, explanation, tests}; next-state params are {state, event, context}", () => {
     const list = JSON.parse(runs.nextState!.stdout) as Record<string, unknown>[];
     expect(list).toHaveLength(5);
     for (const question of list) {
-      expect(Object.keys(question)).toEqual(["id", "kind", "params", "prompt", "choices", "answer", "explanation", "tests"]);
+      expect(Object.keys(question)).toEqual(["id", "kind", "profile", "params", "prompt", "choices", "answer", "explanation", "tests"]);
       expect(question.kind).toBe("next-state");
-      expect(Object.keys(question.params as object)).toEqual(["state", "event"]);
+      expect(question.profile).toBe("rfc9293");
+      expect(Object.keys(question.params as object)).toEqual(["state", "event", "context"]);
       expect(typeof question.answer).toBe("string");
       expect(Object.keys(question.prompt as object)).toEqual(["zh", "en"]);
     }
@@ -58,6 +61,15 @@ describe("npm run -s questions", () => {
       expect(Object.keys(question.params)).toEqual(["scenario", "lose", "index", "isn"]);
       expect(Object.keys(question.answer)).toEqual(["flags", "seq", "ack"]);
     }
+  });
+
+  it("--profile linux asks in the linux profile and names it where RFC 9293 would answer otherwise", () => {
+    expect(runs.linux!.code).toBe(0);
+    const list = JSON.parse(runs.linux!.stdout) as { profile: string; params: { state: string; event: string }; prompt: { en: string; zh: string }; answer: string }[];
+    for (const question of list) expect(question.profile).toBe("linux");
+    const abort = list.filter((question) => question.params.event === "abort" && question.answer === "RST+ACK");
+    expect(abort.length).toBeGreaterThan(0);
+    for (const question of abort) expect(question.prompt.en).toMatch(/^On Linux: /);
   });
 
   it("--count 10000 produces ten thousand questions of every kind", () => {
@@ -84,6 +96,7 @@ describe("npm run -s questions", () => {
     ["badFlag", /^questions: unknown flag --number; valid: --kind, --count, /],
     ["badLang", /^questions: --lang must be zh or en$/],
     ["badCount", /^questions: --count must be a number$/],
+    ["badProfile", /^questions: --profile must be rfc9293 or linux$/],
   ])("%s: one line on stderr, exit code 2", (name, message) => {
     const run = runs[name]!;
     expect(run.code).toBe(2);

@@ -1,5 +1,20 @@
 import { z } from "zod";
-import { hasFlag, parseEvent, parseFlags, parseState, TCP_EVENTS, TCP_STATES, transition, type Flag, type TcpState } from "../tcp";
+import {
+  DEFAULT_PROFILE,
+  hasFlag,
+  parseEvent,
+  parseFlags,
+  parseState,
+  PROFILE_NAMES,
+  PROFILES,
+  ROW_VARIANTS,
+  rowVariants,
+  TCP_EVENTS,
+  TCP_STATES,
+  type Flag,
+  type ProfileName,
+  type TcpState,
+} from "../tcp";
 import { runScenario, SCENARIO_NAMES, stateSequence, type Segment, type Side, type Trace } from "../sim";
 import { segmentList, segmentOrdinal } from "./ordinals";
 import type { YamlPath } from "./yaml-source";
@@ -25,8 +40,11 @@ const expression = z.union([z.number().int().min(0), z.string().regex(/^\s*[A-Za
 
 const sequenceNumber = z.number().int().min(0).max(4294967295);
 
+const profileName = z.enum(PROFILE_NAMES, { error: `profile must be one of: ${PROFILE_NAMES.join(", ")}` });
+
 const scenarioOptions = {
   scenario: z.string({ error: "scenario must be a scenario name" }),
+  profile: profileName.optional(),
   lose: z.array(z.number().int().min(1, "segments are counted from 1"), { error: "lose must be a list of segment numbers" }).optional(),
   isn: z.strictObject({ client: sequenceNumber, server: sequenceNumber }).optional(),
 };
@@ -36,6 +54,11 @@ const transitionClaim = z.strictObject({
   on: z.string({ error: "on must be an event" }),
   then: z.string({ error: "then must be a state name" }),
   sends: z.union([z.string(), z.null()]).optional(),
+  /** The error the application gets: RFC 9293's words ("connection reset") or, under linux, an errno (EPIPE). */
+  error: z.string({ error: "error must be the error text, such as connection reset or ECONNRESET" }).optional(),
+  /** Which case of a row with two: "active open" (SYN_RECEIVED after a simultaneous open) or "newer SYN" (TIME_WAIT). */
+  case: z.enum(ROW_VARIANTS, { error: `case must be one of: ${ROW_VARIANTS.join(", ")}` }).optional(),
+  profile: profileName.optional(),
 });
 
 const segmentEntry = z.strictObject({
@@ -111,16 +134,29 @@ function checkTransition(claim: z.infer<typeof transitionClaim>): ClaimProblem[]
   }
   if (problems.length > 0 || !from || !event || !then) return problems;
 
-  const outcome = transition(from, event);
-  const why = `${outcome.note} (RFC 9293 §${outcome.rfc})`;
+  const profile = PROFILES[claim.profile ?? DEFAULT_PROFILE];
+  const cases = rowVariants(from, event, profile.machine);
+  const chosen = claim.case ? cases.find((c) => c.outcome.variant === claim.case) : cases[0];
+  if (!chosen) {
+    const valid = cases.slice(1).map((c) => c.outcome.variant);
+    return [{ path: ["case"], message: `${from} + "${event}" has ${valid.length > 0 ? `only the case ${valid.join(", ")}` : "no cases"} besides the plain one`, invalid: true }];
+  }
+  const outcome = chosen.outcome;
+  const source = outcome.kernel ? `RFC 9293 §${outcome.rfc}; Linux ${outcome.kernel}` : `RFC 9293 §${outcome.rfc}`;
+  const why = `${outcome.note} (${source})`;
+  const where = `${claim.profile ? `under the ${profile.name} profile, ` : ""}in ${from}${outcome.variant ? ` (case: ${outcome.variant})` : ""}`;
+  const otherCases = !claim.case && cases.length > 1 ? ` This row has another case (case: ${cases[1]!.outcome.variant}); name it with \`case:\` if you mean it.` : "";
   if (outcome.to !== then) {
-    problems.push({ path: ["then"], message: `in ${from}, "${event}" leads to ${outcome.to}, not ${then}: ${why}` });
+    problems.push({ path: ["then"], message: `${where}, "${event}" leads to ${outcome.to}, not ${then}: ${why}${otherCases}` });
+  }
+  if (claim.error !== undefined && claim.error !== (outcome.error ?? "")) {
+    problems.push({ path: ["error"], message: `${where}, "${event}" reports ${outcome.error ? `"${outcome.error}"` : "no error"}, not "${claim.error}": ${why}` });
   }
   if (claimedSends !== undefined && claimedSends !== outcome.sends) {
     const hint = claimedSends === "FIN" && outcome.sends === "FIN+ACK" ? " Every segment a side sends after its own first SYN carries ACK (some RSTs aside), so the FIN goes out as FIN+ACK." : "";
     problems.push({
       path: ["sends"],
-      message: `in ${from} on "${event}" the machine sends ${outcome.sends ?? "nothing"}, not ${claimedSends ?? "nothing"}: ${why}${hint}`,
+      message: `${where} on "${event}" the machine sends ${outcome.sends ?? "nothing"}, not ${claimedSends ?? "nothing"}: ${why}${hint}`,
     });
   }
   return problems;
@@ -138,17 +174,18 @@ function unknownState(input: string): string {
 
 // ---- scenario claims ----
 
-type ScenarioClaim = { scenario: string; lose?: number[] | undefined; isn?: { client: number; server: number } | undefined };
+type ScenarioClaim = { scenario: string; profile?: ProfileName | undefined; lose?: number[] | undefined; isn?: { client: number; server: number } | undefined };
 
 function runClaimScenario(claim: ScenarioClaim): { trace: Trace } | { problem: ClaimProblem } {
   if (!SCENARIO_NAMES.includes(claim.scenario)) {
     return { problem: { path: ["scenario"], message: `unknown scenario "${claim.scenario}"; valid: ${SCENARIO_NAMES.join(", ")}`, invalid: true } };
   }
-  return { trace: runScenario(claim.scenario, { lose: claim.lose ?? [], isn: claim.isn }) };
+  return { trace: runScenario(claim.scenario, { lose: claim.lose ?? [], isn: claim.isn, profile: claim.profile }) };
 }
 
 function describeScenario(claim: ScenarioClaim): string {
-  return claim.lose && claim.lose.length > 0 ? `\`${claim.scenario}\` with segment ${claim.lose.join(", ")} lost` : `\`${claim.scenario}\``;
+  const named = claim.lose && claim.lose.length > 0 ? `\`${claim.scenario}\` with segment ${claim.lose.join(", ")} lost` : `\`${claim.scenario}\``;
+  return claim.profile ? `${named} under the ${claim.profile} profile` : named;
 }
 
 function checkSegments(claim: z.infer<typeof segmentsClaim>): ClaimProblem[] {

@@ -215,6 +215,7 @@ function checkDeckFile(file: ContentFile, known: readonly KnownError[], report: 
       tags: card.tags,
       ...(card.note ? { note: card.note } : {}),
       ...(card.keyPoints ? { keyPoints: card.keyPoints } : {}),
+      ...(card.followUp ? { followUp: card.followUp } : {}),
       claimCount: card.claims?.length ?? 0,
       sourcePath: file.path,
       sourceLine: source.lineOf(path),

@@ -1,5 +1,5 @@
 import type { TcpState } from "../tcp";
-import type { BilingualList, BilingualText, CardKind, ContentTag, QuizFile } from "./schema";
+import type { BilingualList, BilingualText, CardKind, ContentTag, FollowUp, QuizFile } from "./schema";
 
 /*
  * Content as the rest of SynAck sees it once checked: plain objects, with the
@@ -26,6 +26,8 @@ export interface Card {
   tags: ContentTag[];
   note?: string;
   keyPoints?: BilingualList;
+  /** For a why card: the question an interviewer asks next, with its key points. */
+  followUp?: FollowUp;
   claimCount: number;
   sourcePath: string;
   sourceLine: number;

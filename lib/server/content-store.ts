@@ -66,6 +66,7 @@ export async function storeContent(db: PrismaClient, report: ContentReport, chec
         backEn: card.back.en,
         tags: JSON.stringify(card.tags),
         keyPoints: card.keyPoints ? JSON.stringify(card.keyPoints) : null,
+        followUp: card.followUp ? JSON.stringify(card.followUp) : null,
         noteId: card.note ?? null,
         sourcePath: card.sourcePath,
         sourceLine: card.sourceLine,

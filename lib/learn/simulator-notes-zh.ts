@@ -165,5 +165,5 @@ function queueZh(queue: string): string {
 
 /** "200 bytes", "FIN", "200 bytes and FIN" (lib/sim/reassembly.ts: heldContents). */
 function heldContentsZh(contents: string): string {
-  return contents.replace(/^(\d+) bytes/, "$1 字节数据").replace(/ and FIN$/, " 和 FIN");
+  return contents.replace(/^(\d+) bytes/, "$1 字节数据").replace(/ and FIN$/, "和 FIN");
 }

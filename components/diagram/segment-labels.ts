@@ -149,6 +149,20 @@ function candidates(arrow: Arrow, text: LabelText, options: SequenceLayoutOption
   return steps.flatMap((t) => sideways.map((dx) => ({ t, dx, preferred })));
 }
 
+/**
+ * The label of a segment that loops back to its sender: level, just beyond
+ * the loop's turn, in the room between the turn and the other lifeline.
+ */
+export function loopLabel(turn: Point, tokens: { head: string[]; rest: string[] }, options: SequenceLayoutOptions): SegmentLabel {
+  const farEdge = turn.x < (options.lifelines.client + options.lifelines.server) / 2 ? options.lifelines.server : options.lifelines.client;
+  const room = Math.abs(farEdge - turn.x) - 16;
+  const above = wrapWords(tokens.head, room, options.labelFont);
+  const below = wrapWords(tokens.rest, room, options.labelFont);
+  const width = Math.max(...[...above, ...below].map((line) => textWidth(line, options.labelFont)));
+  const x = turn.x + Math.sign(farEdge - turn.x) * (8 + width / 2);
+  return { x: round(x), y: round(turn.y), angle: 0, above, below, width };
+}
+
 export function segmentLabelShape(label: SegmentLabel, options: SequenceLayoutOptions): RotatedBox {
   return rotatedBox(label, options);
 }

@@ -4,6 +4,7 @@ import { format } from "@/lib/i18n/translate";
 import { statesBefore } from "@/lib/learn/step-note";
 import { profileEventLabel } from "@/lib/learn/profile-arrows";
 import { describeSegment, peerOf, type Trace } from "@/lib/sim";
+import type { Point } from "./geometry";
 import styles from "./sequence-diagram.module.css";
 import {
   layoutSequenceDiagram,
@@ -132,17 +133,19 @@ function SegmentLine({ arrow, fontSize }: { arrow: SegmentArrow; fontSize: numbe
     arrow.future ? styles.future : "",
     arrow.oldDuplicate ? styles.old : "",
   ];
-  const { start, end, label } = arrow;
+  const { start, end, via, label, inFlightTo } = arrow;
   const lineHeight = fontSize * 1.2;
+  // A loop's solid part turns at `via` only once it has got that far.
+  const flown = inFlightTo && via && inFlightTo.y > via.y ? [start, via, inFlightTo] : [start, inFlightTo];
   return (
-    <g className={classes.filter(Boolean).join(" ")} data-segment={arrow.n} data-lost={arrow.lost || undefined}>
-      {arrow.inFlightTo ? (
+    <g className={classes.filter(Boolean).join(" ")} data-segment={arrow.n} data-lost={arrow.lost || undefined} data-loop={via ? "true" : undefined}>
+      {inFlightTo ? (
         <>
-          <line x1={start.x} y1={start.y} x2={end.x} y2={end.y} className={styles.ahead} />
-          <line x1={start.x} y1={start.y} x2={arrow.inFlightTo.x} y2={arrow.inFlightTo.y} className={styles.segmentLine} />
+          <polyline points={points([start, via, end])} className={styles.ahead} />
+          <polyline points={points(flown)} className={styles.segmentLine} />
         </>
       ) : (
-        <line x1={start.x} y1={start.y} x2={end.x} y2={end.y} className={styles.segmentLine} />
+        <polyline points={points([start, via, end])} className={styles.segmentLine} />
       )}
       {arrow.head && <polygon points={arrow.head} className={[styles.head, arrow.inFlightTo ? styles.aheadHead : ""].filter(Boolean).join(" ")} />}
       {arrow.lost && (
@@ -169,6 +172,14 @@ function SegmentLine({ arrow, fontSize }: { arrow: SegmentArrow; fontSize: numbe
   );
 }
 
+/** "x1,y1 x2,y2 …" for a polyline, skipping the points not there. */
+function points(list: (Point | null | undefined)[]): string {
+  return list
+    .filter((point): point is Point => Boolean(point))
+    .map((point) => `${point.x},${point.y}`)
+    .join(" ");
+}
+
 /** The same diagram as a list, for screen readers and anyone who prefers text. */
 function SequenceText({ trace, upToStep, blank, lang }: { trace: Trace; upToStep: number; blank?: SequenceBlank; lang: Language }) {
   const side = (name: "client" | "server") => learn[name][lang];
@@ -186,7 +197,8 @@ function SequenceText({ trace, upToStep, blank, lang }: { trace: Trace; upToStep
           if (step.segment) {
             const hidden = blank?.kind === "segment" && blank.n === step.segment.n;
             const text = hidden ? `#${step.segment.n} ?` : describeSegment(step.segment);
-            parts.push(format(learn.textSegment[lang], { from: side(step.segment.from), to: side(peerOf(step.segment.from)), segment: text }));
+            const to = step.segment.to ?? peerOf(step.segment.from);
+            parts.push(format(learn.textSegment[lang], { from: side(step.segment.from), to: side(to), segment: text }));
           }
           if (step.lost !== undefined) parts.push(format(learn.textLost[lang], { n: step.lost }));
           for (const name of ["client", "server"] as const) {

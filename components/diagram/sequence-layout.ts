@@ -1,7 +1,7 @@
 import { peerOf, type Side, type Trace } from "@/lib/sim";
 import type { TcpState } from "@/lib/tcp";
 import { arrowhead, type Point } from "./geometry";
-import { labelTokens, placeSegmentLabel, segmentLabelShape, type LabelShape, type SegmentLabel } from "./segment-labels";
+import { labelTokens, loopLabel, placeSegmentLabel, segmentLabelShape, type LabelShape, type SegmentLabel } from "./segment-labels";
 
 export type { SegmentLabel };
 export { labelBetweenLifelines, labelsOverlap, labelTokens, wrapWords } from "./segment-labels";
@@ -10,7 +10,9 @@ export { labelBetweenLifelines, labelsOverlap, labelTokens, wrapWords } from "./
  * The geometry of a sequence diagram: client and server lifelines, one row
  * per trace step (time runs down, evenly per step, since the steps of one
  * trace lie milliseconds or minutes apart), each segment a line slanting
- * from the row that sent it to the row where it arrived or was lost.
+ * from the row that sent it to the row where it arrived or was lost. A
+ * segment that comes back to its sender (a self-connect) loops out towards
+ * the other lifeline and back.
  */
 
 export interface SequenceLayoutOptions {
@@ -97,6 +99,8 @@ export interface SegmentArrow {
   start: Point;
   /** Where the line ends: the receiver's lifeline, or half-way for a lost segment. */
   end: Point;
+  /** For a segment back to its own sender: the turn of the loop, between `start` and `end`. */
+  via?: Point;
   /** Arrowhead points, or null for a lost segment (it ends in a cross). */
   head: string | null;
   /** The line the label follows (whole sender-to-receiver line, even if lost). */
@@ -202,16 +206,18 @@ function segmentArrows(input: SequenceLayoutInput, rowY: (step: number) => numbe
   trace.steps.forEach((step, index) => {
     if (!step.segment) return;
     const segment = step.segment;
-    const to = peerOf(segment.from);
+    const to = segment.to ?? peerOf(segment.from);
     const endInfo = ends.get(segment.n) ?? null;
     const endStep = endInfo?.step ?? null;
     const start = { x: options.lifelines[segment.from], y: rowY(index) };
     const arrival = { x: options.lifelines[to], y: endStep === null ? rowY(index) + options.rowHeight : rowY(endStep) };
+    const via = to === segment.from ? loopTurn(start, arrival, options.lifelines[peerOf(segment.from)]) : undefined;
     const lost = endInfo?.lost ?? false;
-    const end = lost ? { x: (start.x + arrival.x) / 2, y: (start.y + arrival.y) / 2 } : arrival;
+    const end = lost ? (via ?? { x: (start.x + arrival.x) / 2, y: (start.y + arrival.y) / 2 }) : arrival;
     const inFlight = index < upTo && (endStep === null || endStep >= upTo);
     const currentY = rowY(upTo - 1);
-    const inFlightTo = inFlight ? pointAtY(start, arrival, Math.min(currentY + options.rowHeight * 0.4, end.y)) : null;
+    const flightY = Math.min(currentY + options.rowHeight * 0.4, end.y);
+    const inFlightTo = !inFlight ? null : via && flightY > via.y ? pointAtY(via, arrival, flightY) : pointAtY(start, via ?? arrival, flightY);
     arrows.push({
       n: segment.n,
       from: segment.from,
@@ -223,22 +229,38 @@ function segmentArrows(input: SequenceLayoutInput, rowY: (step: number) => numbe
       blank: blank?.kind === "segment" && blank.n === segment.n,
       start,
       end,
-      head: lost ? null : arrowhead(start, end, 9, 4).points,
+      ...(via ? { via } : {}),
+      head: lost ? null : arrowhead(via ?? start, end, 9, 4).points,
       future: index >= upTo,
       inFlightTo,
     });
   });
-  const lines = arrows.map((arrow) => ({ n: arrow.n, start: arrow.start, end: arrow.end }));
+  const lines = arrows.flatMap((arrow) =>
+    arrow.via
+      ? [
+          { n: arrow.n, start: arrow.start, end: arrow.via },
+          { n: arrow.n, start: arrow.via, end: arrow.end },
+        ]
+      : [{ n: arrow.n, start: arrow.start, end: arrow.end }],
+  );
   // Labels on short lines have the fewest places to go, so they choose first.
   const order = [...arrows].sort((a, b) => span(a) - span(b) || a.n - b.n);
   const labels = new Map<number, SegmentLabel>();
   for (const arrow of order) {
     const segment = trace.steps[arrow.sendStep]!.segment!;
-    const label = placeSegmentLabel(arrow, labelTokens(segment, arrow, words), options, lines, placed);
+    const tokens = labelTokens(segment, arrow, words);
+    const label = arrow.via ? loopLabel(arrow.via, tokens, options) : placeSegmentLabel(arrow, tokens, options, lines, placed);
     placed.push(segmentLabelShape(label, options));
     labels.set(arrow.n, label);
   }
   return arrows.map((arrow) => ({ ...arrow, label: labels.get(arrow.n)! }));
+}
+
+/** How far towards the other lifeline a loop reaches. */
+const LOOP_REACH = 0.35;
+
+function loopTurn(start: Point, arrival: Point, otherLifeline: number): Point {
+  return { x: start.x + (otherLifeline - start.x) * LOOP_REACH, y: (start.y + arrival.y) / 2 };
 }
 
 function span(arrow: Omit<SegmentArrow, "label">): number {

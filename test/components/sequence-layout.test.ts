@@ -15,8 +15,13 @@ const LAYOUTS = [
   ["wide", WIDE_LAYOUT],
   ["narrow", NARROW_LAYOUT],
 ] as const;
-const runs = SCENARIOS.flatMap((scenario) =>
-  [[], [1], [2, 3]].map((lose) => ({ label: `${scenario.name}${lose.length ? ` lose ${lose.join(",")}` : ""}`, trace: runScenario(scenario.name, { lose }) })),
+const runs = (["rfc9293", "linux"] as const).flatMap((profile) =>
+  SCENARIOS.flatMap((scenario) =>
+    [[], [1], [2, 3]].map((lose) => ({
+      label: `${scenario.name} (${profile})${lose.length ? ` lose ${lose.join(",")}` : ""}`,
+      trace: runScenario(scenario.name, { lose, profile }),
+    })),
+  ),
 );
 
 function layout(input: Partial<SequenceLayoutInput> & { trace: SequenceLayoutInput["trace"] }, options = WIDE_LAYOUT) {
@@ -128,5 +133,30 @@ describe("wrapWords", () => {
     expect(wrapWords(["seq=300", "ack=101", "len=100"], 100, 10)).toEqual(["seq=300 ack=101", "len=100"]);
     expect(wrapWords(["seq=300", "ack=101"], 30, 10)).toEqual(["seq=300", "ack=101"]);
     expect(wrapWords([], 100, 10)).toEqual([]);
+  });
+});
+
+describe("a segment back to its sender (self-connect)", () => {
+  const trace = runScenario("self-connect");
+  const layout = layoutSequenceDiagram({ trace, words: { lost: "lost", oldDuplicate: "old duplicate" } }, WIDE_LAYOUT);
+
+  it("loops out towards the other lifeline and back to its own", () => {
+    for (const arrow of layout.segments) {
+      expect(arrow.to).toBe("client");
+      expect(arrow.start.x).toBe(WIDE_LAYOUT.lifelines.client);
+      expect(arrow.end.x).toBe(WIDE_LAYOUT.lifelines.client);
+      expect(arrow.via!.x).toBeGreaterThan(WIDE_LAYOUT.lifelines.client);
+      expect(arrow.via!.x).toBeLessThan(WIDE_LAYOUT.lifelines.server);
+      expect(arrow.end.y).toBeGreaterThan(arrow.start.y);
+    }
+  });
+
+  it("puts each label beside its loop, between the lifelines, apart from the others", () => {
+    for (const arrow of layout.segments) {
+      expect(labelBetweenLifelines(arrow.label, WIDE_LAYOUT)).toBe(true);
+      expect(arrow.label.x).toBeGreaterThan(arrow.via!.x);
+    }
+    const [a, b] = layout.segments;
+    expect(labelsOverlap(a!.label, b!.label, WIDE_LAYOUT)).toBe(false);
   });
 });

@@ -166,7 +166,10 @@ const SCENARIO_NAMES: Record<string, BilingualText> = {
   "close-server-first": { zh: "服务器先关闭的四次挥手", en: "a four-way close started by the server" },
   "close-combined": { zh: "ACK 与 FIN 合并的三次挥手", en: "a close where the server's ACK and FIN share one segment" },
   "simultaneous-close": { zh: "同时关闭", en: "a simultaneous close" },
-  "half-close": { zh: "半关闭（服务器在 CLOSE_WAIT 中发送 100 和 200 字节数据）", en: "a half-close (the server sends 100 and then 200 bytes from CLOSE_WAIT)" },
+  "half-close": {
+    zh: "半关闭（客户端调用 shutdown(SHUT_WR)，服务器在 CLOSE_WAIT 中发送 100 和 200 字节数据）",
+    en: "a half-close (the client calls shutdown(SHUT_WR); the server sends 100 and then 200 bytes from CLOSE_WAIT)",
+  },
   "lost-syn": { zh: "SYN 丢失的握手", en: "a handshake whose SYN is lost" },
   "lost-syn-ack": { zh: "SYN+ACK 丢失的握手", en: "a handshake whose SYN+ACK is lost" },
   "lost-third-ack": { zh: "第三次握手 ACK 丢失的握手", en: "a handshake whose third segment is lost" },
@@ -175,6 +178,26 @@ const SCENARIO_NAMES: Record<string, BilingualText> = {
   "rst-closed-port": { zh: "连接一个没有监听的端口", en: "a connection attempt to a port where nothing listens" },
   abort: { zh: "客户端异常关闭（发送 RST）", en: "an abortive close by the client (RST)" },
   "old-duplicate-syn": { zh: "旧的重复 SYN 先到达（RFC 9293 图 8）", en: "an old duplicate SYN arriving first (RFC 9293 Figure 8)" },
+  "out-of-order-fin": { zh: "FIN 先于它前面的数据到达（乱序的 FIN）", en: "a close whose FIN overtakes the data sent before it" },
+  "syn-to-time-wait-newer": {
+    zh: "新连接的 SYN 到达处于 TIME_WAIT 的服务器（序列号高于 RCV.NXT）",
+    en: "a new SYN reaching a server in TIME_WAIT, its sequence number above RCV.NXT",
+  },
+  "syn-to-time-wait-older": {
+    zh: "新连接的 SYN 到达处于 TIME_WAIT 的服务器（序列号不高于 RCV.NXT）",
+    en: "a new SYN reaching a server in TIME_WAIT, its sequence number not above RCV.NXT",
+  },
+  "syn-on-established": {
+    zh: "崩溃重启的客户端向仍处于 ESTABLISHED 的服务器发 SYN（RFC 9293 图 9）",
+    en: "a SYN from a rebooted client to a server still ESTABLISHED (RFC 9293 Figure 9)",
+  },
+  "half-open-discovery": {
+    zh: "服务器在客户端已崩溃的半开连接上发送数据（RFC 9293 图 10）",
+    en: "a server sending on a half-open connection whose client crashed (RFC 9293 Figure 10)",
+  },
+  "keepalive-dead-peer": { zh: "保活探测一个已崩溃的对端", en: "keepalive probing a peer that crashed" },
+  "self-connect": { zh: "套接字连接到它自己（自连接）", en: "a socket connecting to itself (a self-connect)" },
+  "accept-queue-full": { zh: "向全连接队列已满（backlog 为 1）的监听端发起的握手", en: "a handshake with a listener whose accept queue is full (backlog 1)" },
   "two-way-handshake": { zh: "假想的两次握手", en: "a hypothetical two-way handshake" },
   "no-time-wait": { zh: "假想的没有 TIME_WAIT 的关闭", en: "a hypothetical close without TIME_WAIT" },
 };

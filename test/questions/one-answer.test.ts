@@ -84,10 +84,11 @@ describe.each(PROFILE_NAMES)("questions in the %s profile", (profile) => {
       }
     });
 
-    it("writes the trace lines of a Chinese explanation in Chinese", () => {
+    it("writes the trace lines and the choices of a Chinese question in Chinese", () => {
       for (const question of list) {
         const lines = question.explanation.zh.split("\n").filter((line) => line.startsWith("t="));
         for (const line of lines) expect(line, question.id).not.toMatch(/\b(client|server|network|rcv|lost|timeout|close|open|abort)\b/);
+        for (const choice of question.choices ?? []) expect(choice.label.zh, question.id).not.toMatch(/\b(client|server)\b/);
       }
     });
 

@@ -1,4 +1,5 @@
-import { stateSequence, type Segment, type Side } from "../../sim";
+import type { BilingualText } from "../../content";
+import { peerOf, stateSequence, type Segment, type Side } from "../../sim";
 import type { ProfileName } from "../../tcp";
 import { explainTrace } from "../explain";
 import { scenarioName, SIDE_NAMES } from "../phrases";
@@ -27,15 +28,15 @@ export function generateOrder(random: Random, _context: unknown, profile: Profil
   return random.chance(0.5) ? orderSegments(random, profile) : orderStates(random, profile);
 }
 
-function segmentText(segment: Segment): string {
-  const direction = segment.from === "client" ? "client → server" : "server → client";
-  const ack = segment.ack === null ? "" : ` ack=${segment.ack}`;
-  return `${direction}  ${segment.flags} seq=${segment.seq}${ack}`;
+function segmentText(segment: Segment): BilingualText {
+  const to = peerOf(segment.from);
+  const fields = `${segment.flags} seq=${segment.seq}${segment.ack === null ? "" : ` ack=${segment.ack}`}`;
+  return { zh: `${SIDE_NAMES[segment.from].zh} → ${SIDE_NAMES[to].zh}  ${fields}`, en: `${segment.from} → ${to}  ${fields}` };
 }
 
 function orderSegments(random: Random, profile: ProfileName): QuestionDraft {
   const scenario = run(random.pick(SEGMENT_ORDER_SCENARIOS), { client: random.int(1, 9) * 1000, server: random.int(1, 9) * 1000 + 500 }, profile);
-  const items: Choice[] = scenario.segments.map((segment) => ({ id: `s${segment.n}`, label: { zh: segmentText(segment), en: segmentText(segment) } }));
+  const items: Choice[] = scenario.segments.map((segment) => ({ id: `s${segment.n}`, label: segmentText(segment) }));
   const name = scenarioName(scenario.scenario);
   return {
     params: { scenario: scenario.scenario, isn: scenario.isn, what: "segments" },
@@ -46,7 +47,7 @@ function orderSegments(random: Random, profile: ProfileName): QuestionDraft {
       },
       profile,
       // The same segments in the same order: compared by what the learner sees.
-      (other) => rerun(scenario, other).segments.map(segmentText),
+      (other) => rerun(scenario, other).segments.map((segment) => segmentText(segment).en),
     ),
     input: "order",
     choices: shuffledAway(items, random),

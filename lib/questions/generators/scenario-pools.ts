@@ -42,12 +42,27 @@ export interface RunOptions {
   delay?: Record<number, number>;
 }
 
+/**
+ * Recent runs, by their inputs: a question runs its scenario once in its own
+ * profile and again in the other to see whether the answer depends on it,
+ * and many questions share the default ISNs. Bounded, oldest out first.
+ * Runs are shared, so nobody may change one.
+ */
+const recent = new Map<string, ScenarioRun>();
+const RECENT_RUNS = 256;
+
 export function run(scenario: string, isn: { client: number; server: number }, profile: ProfileName, options: RunOptions = {}): ScenarioRun {
   const lose = options.lose ?? [];
   const delay = options.delay ?? {};
+  const key = JSON.stringify([scenario, isn.client, isn.server, profile, lose, delay]);
+  const cached = recent.get(key);
+  if (cached) return cached;
   const trace = runScenario(scenario, { isn, lose, delay, profile });
   const lost = new Set(trace.steps.flatMap((step) => (step.lost === undefined ? [] : [step.lost])));
-  return { scenario, profile, lose, delay, isn, trace, segments: sentSegments(trace), lost };
+  const result: ScenarioRun = { scenario, profile, lose, delay, isn, trace, segments: sentSegments(trace), lost };
+  if (recent.size >= RECENT_RUNS) recent.delete(recent.keys().next().value!);
+  recent.set(key, result);
+  return result;
 }
 
 /** The same scenario, numbers and network in another profile. */

@@ -18,15 +18,27 @@ export function outcomeOf(premise: Premise, profile: ProfileName): Outcome {
   return transition(premise.state, premise.event, premise.context, PROFILES[profile].machine);
 }
 
+const askableByProfile = new Map<ProfileName, AskedPremise[]>();
+
+/** The reachable premises with their outcomes, less calls refused with an error. */
+function askable(profile: ProfileName): AskedPremise[] {
+  let asked = askableByProfile.get(profile);
+  if (!asked) {
+    asked = reachablePremises(profile)
+      .map((premise) => ({ premise, outcome: outcomeOf(premise, profile) }))
+      .filter(({ outcome }) => outcome.kind !== "error");
+    askableByProfile.set(profile, asked);
+  }
+  return asked;
+}
+
 /**
  * A premise a connection can reach in `profile` (reachable-premises.ts):
  * arrows of Figure 5 most often, then the other changes and replies. Calls
  * refused with an error are never asked.
  */
 export function pickPremise(random: Random, profile: ProfileName, wantSends = false): AskedPremise {
-  const asked = reachablePremises(profile)
-    .map((premise) => ({ premise, outcome: outcomeOf(premise, profile) }))
-    .filter(({ outcome }) => outcome.kind !== "error");
+  const asked = askable(profile);
   const arrows = asked.filter(({ outcome }) => outcome.kind === "arrow");
   const others = asked.filter(({ outcome }) => outcome.kind !== "arrow" && (!wantSends || outcome.sends !== null || outcome.kind === "transition"));
   return random.chance(0.6) && arrows.length > 0 ? random.pick(arrows) : random.pick(others);

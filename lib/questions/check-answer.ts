@@ -31,7 +31,10 @@ const FLAG_MEANINGS: Record<string, BilingualText> = {
   "FIN+ACK": { zh: "FIN+ACK 表示这一方的数据已发完（FIN 总带着 ACK）", en: "FIN+ACK says this side has finished sending (a FIN always carries ACK)" },
   FIN: { zh: "握手之后的报文段都带 ACK，所以不会单独发 FIN", en: "after the handshake every segment carries ACK, so a FIN never goes out alone" },
   RST: { zh: "RST 表示中止或拒绝连接", en: "RST aborts or refuses a connection" },
-  "RST+ACK": { zh: "RST+ACK 是对不带 ACK 的报文段（如发往关闭端口的 SYN）的拒绝", en: "RST+ACK refuses a segment that had no ACK, such as a SYN to a closed port" },
+  "RST+ACK": {
+    zh: "RST+ACK 是同时带确认的复位：用来回应不带 ACK 的报文段（如发往关闭端口的 SYN），Linux 的异常关闭也发送它",
+    en: "RST+ACK is a reset that also acknowledges: the answer to a segment without ACK, such as a SYN to a closed port, and what Linux sends on an abortive close",
+  },
   nothing: { zh: "什么都不发送意味着这个事件不需要回应", en: "sending nothing means the event needs no answer" },
 };
 

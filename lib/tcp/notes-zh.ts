@@ -88,7 +88,7 @@ export const NOTES_ZH: Readonly<Record<string, string>> = {
   "SYN_RECEIVED|send":
     '将数据排队，等连接进入 ESTABLISHED 后再发送。',
   "SYN_RECEIVED|close":
-    '若没有待发送的数据，则发送 FIN（它带有 ACK，第一个 SYN 之后的每个报文段都是如此），并进入 FIN_WAIT_1。',
+    '若没有待发送的数据，则发送 FIN（它带有 ACK：一方在自己的第一个 SYN 之后发出的每个报文段都是如此），并进入 FIN_WAIT_1。',
   "SYN_RECEIVED|abort":
     '发送 <SEQ=SND.NXT><CTL=RST>，向排队中的 SEND 和 RECEIVE 调用返回 "connection reset"（连接被重置），并删除传输控制块（TCB）：这是一次异常终止（abortive close）。',
   "SYN_RECEIVED|rcv SYN":

@@ -255,7 +255,7 @@ export const TRANSITIONS = [
   alreadyOpen("SYN_RECEIVED", "passive open"),
   alreadyOpen("SYN_RECEIVED", "active open"),
   row("SYN_RECEIVED", "send", "SYN_RECEIVED", null, "no-change", "3.10.2", "Queue the data; it is sent once the connection is ESTABLISHED."),
-  row("SYN_RECEIVED", "close", "FIN_WAIT_1", "FIN+ACK", "arrow", "3.10.4", "With no data pending, send FIN (it carries ACK, as every segment after the first SYN does) and enter FIN_WAIT_1."),
+  row("SYN_RECEIVED", "close", "FIN_WAIT_1", "FIN+ACK", "arrow", "3.10.4", "With no data pending, send FIN (it carries ACK, as every segment a side sends after its own first SYN does) and enter FIN_WAIT_1."),
   abortWithReset("SYN_RECEIVED"),
   row(
     "SYN_RECEIVED",

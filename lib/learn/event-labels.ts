@@ -51,6 +51,13 @@ const ZH_SIM_EVENTS: Record<SimEvent, string> = {
   "user timeout": "用户超时（放弃重传）",
   lost: "报文段丢失",
   "old duplicate": "旧的重复报文段",
+  "rcv out of order": "收到乱序报文段（暂存）",
+  crash: "主机崩溃",
+  "keepalive probe": "保活探测",
+  "keepalive timeout": "保活超时（放弃连接）",
+  "connection queued": "另一个连接进入全连接队列",
+  accept: "调用 accept",
+  "listen overflow": "全连接队列已满",
 };
 
 /** Any event of a simulator trace: the machine's, or one the simulator records itself. */

@@ -1,5 +1,6 @@
-import { hasFlag, REFERENCE_MACHINE, seqAdd, seqLe, seqLt, seqInWindow, transition, type Machine, type TcpEvent, type TransitionContext } from "../tcp";
+import { hasFlag, REFERENCE_MACHINE, seqAdd, seqDiff, seqLe, seqLt, seqInWindow, transition, type Machine, type TcpEvent, type TransitionContext } from "../tcp";
 import type { Endpoint } from "./endpoint";
+import { simNotes } from "./notes";
 import type { Segment } from "./types";
 
 /**
@@ -7,11 +8,14 @@ import type { Segment } from "./types";
  * RFC 9293 section 3.10.7 before the transition table is consulted:
  * - `table`: the machine's row for `event` decides (with `deliver` bytes of in-order data);
  * - `data`: data, or an acknowledgment of data, that changes no state;
+ * - `out of order`: data or a FIN beyond a gap, to be held until the gap fills; `ackEvent` is
+ *   the machine's event when its ACK field newly acknowledges our SYN or FIN;
  * - `unacceptable`: a segment the RFC answers (`reply`) or drops (null) before any state logic.
  */
 export type Arrival =
   | { kind: "table"; event: TcpEvent; deliver: number; retransmittedFin: boolean; context?: TransitionContext }
   | { kind: "data"; event: "rcv data" | "rcv ACK of data"; deliver: number }
+  | { kind: "out of order"; ackEvent: "rcv ACK" | null }
   | { kind: "unacceptable"; reply: "ACK" | "RST" | null; note: string; rfc: string };
 
 /** Sequence space a segment occupies: its data, plus one for SYN and one for FIN. */
@@ -115,16 +119,7 @@ function classifySynchronized(endpoint: Endpoint, segment: Segment, machine: Mac
       rfc: "3.10.7.4",
     };
   }
-  // A bare ACK ahead of RCV.NXT (an earlier segment was lost) is still in the
-  // window, so its ACK field counts; only data and FIN must wait for the gap.
-  if (segment.seq !== rcvNxt && (segment.len > 0 || has("FIN"))) {
-    return {
-      kind: "unacceptable",
-      reply: "ACK",
-      note: `SEQ=${segment.seq} is ahead of RCV.NXT=${rcvNxt}: a gap before it. This simulator does not hold out-of-order segments; it sends a duplicate ACK and the sender retransmits.`,
-      rfc: "3.10.7.4",
-    };
-  }
+  const ahead = seqLt(rcvNxt, segment.seq) && (segment.len > 0 || has("FIN"));
   if (!has("ACK") || segment.ack === null) {
     return { kind: "unacceptable", reply: null, note: "The ACK bit is off: drop the segment.", rfc: "3.10.7.4" };
   }
@@ -140,10 +135,17 @@ function classifySynchronized(endpoint: Endpoint, segment: Segment, machine: Mac
   }
   if (endpoint.state === "SYN_RECEIVED" && !ackCoversSyn) return badAckInSynReceived(segment);
 
-  const deliver = acceptsData(endpoint) ? segment.len : 0;
-  if (has("FIN")) return table(coversOurFin(endpoint, segment) ? "rcv FIN+ACK" : "rcv FIN", deliver);
   const newlyAcksSyn = endpoint.state === "SYN_RECEIVED";
   const newlyAcksFin = endpoint.finSeq !== null && seqLe(endpoint.sndUna, endpoint.finSeq) && coversOurFin(endpoint, segment);
+  // Data or a FIN beyond a gap waits for it (SHLD-31); a bare ACK ahead of
+  // RCV.NXT is still in the window, so it is processed now.
+  if (ahead && acceptsData(endpoint) && !endpoint.peerFin) return { kind: "out of order", ackEvent: newlyAcksSyn || newlyAcksFin ? "rcv ACK" : null };
+  if (ahead) return { kind: "unacceptable", reply: "ACK", note: simNotes.beyondFin(segment.seq, rcvNxt), rfc: "3.10.7.4" };
+
+  // A segment that straddles RCV.NXT: only its new part is processed (3.10.7.4, first check).
+  const stale = seqLt(segment.seq, rcvNxt) ? seqDiff(rcvNxt, segment.seq) : 0;
+  const deliver = acceptsData(endpoint) ? Math.max(0, segment.len - stale) : 0;
+  if (has("FIN")) return table(coversOurFin(endpoint, segment) ? "rcv FIN+ACK" : "rcv FIN", deliver);
   if (newlyAcksSyn || newlyAcksFin) return table("rcv ACK", deliver);
   if (segment.len > 0) return { kind: "data", event: "rcv data", deliver };
   // An empty ACK that says nothing about our SYN or FIN: the table's `rcv ACK`

@@ -1,5 +1,5 @@
 import { seqAdd, type Flags, type TcpState } from "../tcp";
-import type { Side } from "./types";
+import type { Segment, Side } from "./types";
 
 /** A segment waiting for acknowledgment, kept to retransmit it. */
 export interface Outstanding {
@@ -57,6 +57,22 @@ export interface Endpoint {
   lastInvalidReplyAt: number;
   rttMeasured: boolean;
   finWait2Generation: number;
+  /** Out-of-order segments (data or FIN beyond a gap), held in sequence order until the gap fills. */
+  held: Segment[];
+  /**
+   * A listening socket owns this side's port: once the connection's TCB is
+   * gone, a segment to the port meets the listener (LISTEN) again.
+   */
+  listener: boolean;
+  /** The host has crashed and stays down: nothing it is sent is received. */
+  hostDown: boolean;
+  /** The application set SO_KEEPALIVE (off unless asked for: RFC 9293 3.8.4, MUST-25). */
+  keepalive: boolean;
+  keepaliveGeneration: number;
+  /** When a segment from the peer last arrived: the keep-alive idle time counts from here. */
+  lastHeardAt: number;
+  /** Keep-alive probes sent since the peer was last heard from. */
+  probesOut: number;
 }
 
 /** The ISN clock ticks every 4 microseconds: 250 per millisecond (RFC 9293 3.4.1). */
@@ -80,6 +96,8 @@ export interface EndpointSetup {
   /** For an ESTABLISHED start: bytes each side already sent before the scenario begins. */
   preSent?: number;
   peerPreSent?: number;
+  listener?: boolean;
+  keepalive?: boolean;
 }
 
 export function createEndpoint(setup: EndpointSetup): Endpoint {
@@ -113,6 +131,13 @@ export function createEndpoint(setup: EndpointSetup): Endpoint {
     lastInvalidReplyAt: Number.NEGATIVE_INFINITY,
     rttMeasured: false,
     finWait2Generation: 0,
+    held: [],
+    listener: setup.listener ?? false,
+    hostDown: false,
+    keepalive: setup.keepalive ?? false,
+    keepaliveGeneration: 0,
+    lastHeardAt: 0,
+    probesOut: 0,
   };
 }
 
@@ -127,6 +152,9 @@ export function resetEndpoint(endpoint: Endpoint): void {
   endpoint.orphaned = false;
   endpoint.ackPending = false;
   endpoint.rttMeasured = false;
+  endpoint.held = [];
+  endpoint.probesOut = 0;
+  endpoint.keepaliveGeneration++;
   endpoint.finWait2Generation++;
   endpoint.rtoGeneration++;
   endpoint.timeWaitGeneration++;

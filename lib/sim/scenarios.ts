@@ -1,7 +1,8 @@
 import { NO_TIME_WAIT_MACHINE, seqAdd, TWO_WAY_HANDSHAKE_MACHINE } from "../tcp";
 import { ISN_TICKS_PER_MS } from "./endpoint";
+import { INTERVIEW_SCENARIOS } from "./interview-scenarios";
 import { simulate, type SimulationSetup } from "./simulator";
-import type { SimulationOptions, Trace } from "./types";
+import type { AcceptQueue, SimulationOptions, Trace } from "./types";
 
 export interface ScenarioDefinition {
   name: string;
@@ -235,6 +236,7 @@ export const SCENARIOS: readonly ScenarioDefinition[] = [
       network: { delay: { 1: 5_300 }, lose: [7] },
     }),
   },
+  ...INTERVIEW_SCENARIOS,
 ];
 
 export class UnknownScenarioError extends Error {
@@ -252,7 +254,9 @@ export const SCENARIO_NAMES: readonly string[] = SCENARIOS.map((scenario) => sce
 
 /**
  * Run a named scenario. Losses given here are added to the scenario's own
- * (a `lost-*` scenario always loses its segment); delays override by segment.
+ * (a `lost-*` scenario always loses its segment); delays override by segment;
+ * accept-queue settings override the scenario's, or give one to a scenario
+ * that has none (a backlog is then required).
  */
 export function runScenario(name: string, options: SimulationOptions = {}): Trace {
   const scenario = findScenario(name);
@@ -267,5 +271,12 @@ export function runScenario(name: string, options: SimulationOptions = {}): Trac
     isn,
     network: { lose, delay: { ...setup.network?.delay, ...options.delay } },
     timing: { ...setup.timing, ...options.timing },
+    acceptQueue: acceptQueueOf(setup.acceptQueue, options.acceptQueue),
   });
+}
+
+function acceptQueueOf(own: AcceptQueue | undefined, given: Partial<AcceptQueue> | undefined): AcceptQueue | undefined {
+  if (!given) return own;
+  const merged = { queued: 0, ...own, ...given };
+  return merged.backlog === undefined ? own : { ...merged, backlog: merged.backlog };
 }

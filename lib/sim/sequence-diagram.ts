@@ -51,6 +51,11 @@ function eventLabel(step: TraceStep): string {
 function middle(step: TraceStep): string {
   if (step.event === "lost") return center(`✗ #${step.lost} lost`, MIDDLE_WIDTH);
   if (!step.segment) return " ".repeat(MIDDLE_WIDTH);
+  if (step.segment.to === step.segment.from) {
+    // A self-connect: the segment comes back to the side that sent it.
+    const loop = `↺ ${describeSegment(step.segment)} (back to the ${step.segment.from})`;
+    return step.segment.from === "client" ? loop.padEnd(MIDDLE_WIDTH) : loop.padStart(MIDDLE_WIDTH);
+  }
   const label = ` ${describeSegment(step.segment)} `;
   const fill = Math.max(2, MIDDLE_WIDTH - label.length - 2);
   const left = Math.floor(fill / 2);

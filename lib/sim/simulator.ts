@@ -10,95 +10,38 @@ import {
   type Machine,
   type Outcome,
   type Profile,
-  type ProfileName,
   type TcpEvent,
   type TcpState,
   type TransitionContext,
 } from "../tcp";
-import { classifyArrival, segmentSpace } from "./classify-arrival";
+import { acceptQueueState, describeQueue, isFull, type AcceptQueueState } from "./accept-queue";
+import { classifyArrival, segmentSpace, type Arrival } from "./classify-arrival";
 import { createEndpoint, isnAt, resetEndpoint, type Endpoint, type Outstanding } from "./endpoint";
 import { EventQueue } from "./event-queue";
-import {
-  peerOf,
-  timingFor,
-  type NetworkOptions,
-  type Segment,
-  type Side,
-  type SimEvent,
-  type TimingOptions,
-  type Trace,
-  type TraceStep,
-} from "./types";
+import { keepaliveAction } from "./keepalive";
+import { SIM_KERNEL, simNotes } from "./notes";
+import { heldContents, heldInOrder, holdSegment, takeInOrder } from "./reassembly";
+import type { CloseCall, Crash, OldDuplicate, Reaction, SimulationSetup, UserCall } from "./setup";
+import { peerOf, SIDES, timingFor, type Segment, type Side, type SimEvent, type TimingOptions, type Trace, type TraceStep } from "./types";
 
-export type UserCall = "passive open" | "active open" | "send" | "close" | "abort";
-
-/**
- * How the application closes: `close()` gives up the descriptor (Linux then
- * calls the socket orphaned), `shutdown(SHUT_WR)` only ends sending. Both are
- * RFC 9293's CLOSE, the machine's `close` event.
- */
-export type CloseCall = "close()" | "shutdown()";
-
-/** A user call at a fixed time. */
-export interface ScheduledCall {
-  at: number;
-  side: Side;
-  call: UserCall;
-  /** Bytes handed to `send`. */
-  bytes?: number;
-  /** For `close`: close() (the default) or shutdown(SHUT_WR). */
-  how?: CloseCall;
-}
-
-/** A user call made `after` ms once `side` first enters `onState`: how an application reacts. */
-export interface Reaction {
-  side: Side;
-  onState: TcpState;
-  after: number;
-  call: UserCall;
-  bytes?: number;
-  how?: CloseCall;
-}
-
-/** A segment from an earlier connection that the network delivers at `at`. */
-export interface OldDuplicate {
-  at: number;
-  from: Side;
-  flags: Flags;
-  /** Its sequence number, given the ISN clock values of both sides. */
-  seq: (isn: { client: number; server: number }) => number;
-  ack?: (isn: { client: number; server: number }) => number;
-  len?: number;
-}
-
-export interface SimulationSetup {
-  name: string;
-  /** rfc9293 (the default) or linux: the machine, timers and rules around it. */
-  profile?: ProfileName;
-  /** A machine that replaces the profile's (the counterfactual machines). */
-  machine?: Machine;
-  initial: Record<Side, "CLOSED" | "LISTEN" | "ESTABLISHED">;
-  isn: { client: number; server: number };
-  calls?: ScheduledCall[];
-  reactions?: Reaction[];
-  oldDuplicates?: OldDuplicate[];
-  network?: NetworkOptions;
-  timing?: Partial<TimingOptions>;
-  /** Per side: bytes already sent before an ESTABLISHED start, and delayed-ACK time. */
-  endpoints?: Partial<Record<Side, { preSent?: number; delayedAck?: number }>>;
-}
+export type { CloseCall, Crash, EndpointOptions, OldDuplicate, Reaction, ScheduledCall, SimulationSetup, UserCall } from "./setup";
 
 type QueueItem =
   | { kind: "call"; side: Side; call: UserCall; bytes: number; how: CloseCall }
   | { kind: "arrive"; segment: Segment }
   | { kind: "lost"; segment: Segment }
   | { kind: "old duplicate"; duplicate: OldDuplicate }
+  | { kind: "crash"; crash: Crash }
+  | { kind: "accept queue"; change: "join" | "accept" }
   | { kind: "timer"; side: Side; timer: Timer; generation: number };
 
-type Timer = "rto" | "2msl" | "ack" | "fin-wait-2";
+type Timer = "rto" | "2msl" | "ack" | "fin-wait-2" | "keepalive";
 
 /** Arrivals before user calls before timers at the same instant: an arriving ACK stops a timer due then. */
-const PRIORITY: Record<QueueItem["kind"], number> = { arrive: 0, lost: 0, call: 1, "old duplicate": 2, timer: 3 };
+const PRIORITY: Record<QueueItem["kind"], number> = { arrive: 0, lost: 0, crash: 1, call: 1, "accept queue": 1, "old duplicate": 2, timer: 3 };
+
+/** Where a step's segment came from: the network, or the out-of-order queue once its gap filled. */
+type Origin = { received: number } | { reassembled: number };
 
 const MAX_STEPS = 2_000;
 
@@ -123,6 +66,7 @@ class Simulation {
   private readonly steps: TraceStep[] = [];
   private readonly lose: Set<number>;
   private readonly fired = new Set<Reaction>();
+  private readonly acceptQueue: AcceptQueueState | null;
   private segmentCount = 0;
   private now = 0;
   /** The segment each pending step sends, collected while the step runs. */
@@ -133,6 +77,7 @@ class Simulation {
     this.machine = setup.machine ?? this.profile.machine;
     this.timing = { ...timingFor(this.profile), ...setup.timing };
     this.lose = new Set(setup.network?.lose ?? []);
+    this.acceptQueue = setup.acceptQueue ? acceptQueueState(setup.acceptQueue) : null;
     const make = (side: Side) =>
       createEndpoint({
         side,
@@ -143,22 +88,29 @@ class Simulation {
         preSent: setup.endpoints?.[side]?.preSent,
         peerPreSent: setup.endpoints?.[peerOf(side)]?.preSent,
         delayedAck: setup.endpoints?.[side]?.delayedAck,
+        listener: setup.endpoints?.[side]?.listener,
+        keepalive: setup.endpoints?.[side]?.keepalive,
       });
     this.endpoints = { client: make("client"), server: make("server") };
     for (const endpoint of Object.values(this.endpoints)) {
       // A connection that starts ESTABLISHED has measured its round trip in the handshake.
       if (endpoint.state === "ESTABLISHED") this.measureRtt(endpoint, 2 * this.timing.latency);
+      if (endpoint.state === "ESTABLISHED") this.startKeepalive(endpoint);
     }
   }
 
   run(): Trace {
+    for (const crash of this.setup.crashes ?? []) this.queue.push(crash.at, PRIORITY.crash, { kind: "crash", crash });
     for (const call of this.setup.calls ?? []) {
       this.queue.push(call.at, PRIORITY.call, { kind: "call", side: call.side, call: call.call, bytes: call.bytes ?? 0, how: call.how ?? "close()" });
     }
     for (const duplicate of this.setup.oldDuplicates ?? []) {
       this.queue.push(duplicate.at, PRIORITY["old duplicate"], { kind: "old duplicate", duplicate });
     }
+    for (const at of this.setup.acceptQueue?.joinsAt ?? []) this.queue.push(at, PRIORITY["accept queue"], { kind: "accept queue", change: "join" });
+    for (const at of this.setup.acceptQueue?.acceptsAt ?? []) this.queue.push(at, PRIORITY["accept queue"], { kind: "accept queue", change: "accept" });
     this.scheduleReactions();
+    this.reopenListeners();
     while (this.steps.length < MAX_STEPS) {
       const next = this.queue.pop();
       if (!next) break;
@@ -191,6 +143,10 @@ class Simulation {
         });
       case "old duplicate":
         return this.injectOldDuplicate(item.duplicate);
+      case "crash":
+        return this.crash(item.crash);
+      case "accept queue":
+        return this.changeAcceptQueue(item.change);
       case "timer":
         return this.timer(item.side, item.timer, item.generation);
     }
@@ -200,6 +156,8 @@ class Simulation {
 
   private userCall(side: Side, call: UserCall, bytes: number, how: CloseCall): void {
     const endpoint = this.endpoints[side];
+    // A host that is down runs no application: it makes no calls.
+    if (endpoint.hostDown) return;
     const outcome = this.decide(endpoint, call);
     const previous = endpoint.state;
     if (call === "close" && outcome.kind !== "error" && how === "close()") endpoint.orphaned = true;
@@ -229,38 +187,90 @@ class Simulation {
 
   // ---- arriving segments (RFC 9293 3.10.7) ----
 
-  private arrive(segment: Segment): void {
-    const side = peerOf(segment.from);
+  private arrive(segment: Segment, reassembled = false): void {
+    const side = segment.to ?? peerOf(segment.from);
     const endpoint = this.endpoints[side];
-    if (this.isDataAfterClose(endpoint, segment)) return this.resetOnDataAfterClose(endpoint, segment);
+    if (endpoint.hostDown) {
+      this.record("lost", "network", simNotes.hostDown(segment, side), { lost: segment.n });
+      return;
+    }
+    const origin: Origin = reassembled ? { reassembled: segment.n } : { received: segment.n };
+    if (!reassembled) this.heardFromPeer(endpoint);
+    if (this.isDataAfterClose(endpoint, segment)) return this.resetOnDataAfterClose(endpoint, segment, origin);
     const arrival = classifyArrival(endpoint, segment, this.machine);
-    if (arrival.kind === "unacceptable") {
-      let note = arrival.note;
-      if (arrival.reply === "RST" && segment.ack !== null) {
-        this.emit(endpoint, { flags: "RST", seq: segment.ack, ack: null, len: 0 }, false);
-      } else if (arrival.reply === "ACK" && this.now - endpoint.lastInvalidReplyAt < INVALID_REPLY_INTERVAL) {
-        // Two endpoints that disagree about sequence numbers would otherwise
-        // answer each other's ACKs forever (an ACK storm).
-        note += ` The ACK is withheld: one went out less than ${INVALID_REPLY_INTERVAL} ms ago (rate limit, as Linux's tcp_invalid_ratelimit).`;
-      } else if (arrival.reply === "ACK") {
-        endpoint.lastInvalidReplyAt = this.now;
-        this.sendAck(endpoint);
-      }
-      this.record("rcv unacceptable", side, note, { received: segment.n, rfc: arrival.rfc });
-      return;
+    if (this.meetsFullAcceptQueue(endpoint, arrival)) return this.listenOverflow(endpoint, segment);
+    switch (arrival.kind) {
+      case "unacceptable":
+        return this.answerUnacceptable(endpoint, segment, arrival, origin);
+      case "out of order":
+        return this.holdOutOfOrder(endpoint, segment, arrival.ackEvent);
+      case "data":
+        this.receiveData(endpoint, segment, arrival, origin);
+        break;
+      case "table":
+        this.applyArrival(endpoint, segment, arrival.event, arrival.deliver, arrival.retransmittedFin, arrival.context, origin);
+        break;
     }
-    if (arrival.kind === "data") {
-      this.acceptAck(endpoint, segment);
-      this.deliver(endpoint, arrival.deliver);
-      if (arrival.deliver > 0) this.acknowledge(endpoint);
-      const note =
-        arrival.event === "rcv data"
-          ? `${arrival.deliver} bytes of data delivered in order (RCV.NXT=${endpoint.rcvNxt}); acknowledge them.`
-          : "An ACK of data: SND.UNA advances, the state stays.";
-      this.record(arrival.event, side, note, { received: segment.n });
-      return;
+    this.processHeld(endpoint);
+  }
+
+  private answerUnacceptable(endpoint: Endpoint, segment: Segment, arrival: Extract<Arrival, { kind: "unacceptable" }>, origin: Origin): void {
+    let note = arrival.note;
+    if (arrival.reply === "RST" && segment.ack !== null) {
+      this.emit(endpoint, { flags: "RST", seq: segment.ack, ack: null, len: 0 }, false);
+    } else if (arrival.reply === "ACK" && this.now - endpoint.lastInvalidReplyAt < INVALID_REPLY_INTERVAL) {
+      // Two endpoints that disagree about sequence numbers would otherwise
+      // answer each other's ACKs forever (an ACK storm).
+      note += ` The ACK is withheld: one went out less than ${INVALID_REPLY_INTERVAL} ms ago (rate limit, as Linux's tcp_invalid_ratelimit).`;
+    } else if (arrival.reply === "ACK") {
+      endpoint.lastInvalidReplyAt = this.now;
+      this.sendAck(endpoint);
     }
-    this.applyArrival(endpoint, segment, arrival.event, arrival.deliver, arrival.retransmittedFin, arrival.context);
+    this.record("rcv unacceptable", endpoint.side, note, { ...origin, rfc: arrival.rfc });
+  }
+
+  private receiveData(endpoint: Endpoint, segment: Segment, arrival: Extract<Arrival, { kind: "data" }>, origin: Origin): void {
+    const sndUna = endpoint.sndUna;
+    this.acceptAck(endpoint, segment);
+    this.deliver(endpoint, arrival.deliver);
+    const next = arrival.deliver > 0 && endpoint.rcvNxt !== null ? heldInOrder(endpoint.held, endpoint.rcvNxt) : null;
+    // 3.10.7.4 (MUST-59): held segments now in order are processed before any ACK goes out.
+    if (arrival.deliver > 0 && !next) this.acknowledge(endpoint);
+    let note: string;
+    if (arrival.event === "rcv ACK of data") {
+      note = endpoint.sndUna === sndUna && segment.ack !== null ? simNotes.duplicateAck(segment.ack) : "An ACK of data: SND.UNA advances, the state stays.";
+    } else if (next) {
+      note = simNotes.gapFilled(arrival.deliver, endpoint.rcvNxt!, next.n);
+    } else {
+      note = `${arrival.deliver} bytes of data delivered in order (RCV.NXT=${endpoint.rcvNxt}); acknowledge them.`;
+    }
+    this.record(arrival.event, endpoint.side, note, origin);
+  }
+
+  /**
+   * 3.10.7.4: a segment that begins beyond RCV.NXT is held for later (SHLD-31)
+   * and a duplicate ACK sent at once (MAY-13; RFC 5681 4.2 asks for it
+   * immediately). Its ACK field counts now, as for a bare ACK ahead of
+   * RCV.NXT and as Linux does (tcp_ack runs before tcp_data_queue); when it
+   * newly acknowledges our SYN or FIN, that is a step of the machine first.
+   */
+  private holdOutOfOrder(endpoint: Endpoint, segment: Segment, ackEvent: "rcv ACK" | null): void {
+    if (ackEvent) this.applyArrival(endpoint, { ...segment, flags: "ACK", len: 0 }, ackEvent, 0, false, {}, { received: segment.n });
+    else this.acceptAck(endpoint, segment);
+    if (endpoint.state === "CLOSED" || endpoint.state === "LISTEN") return;
+    endpoint.held = holdSegment(endpoint.held, segment);
+    this.sendAck(endpoint);
+    const note = simNotes.held(segment.seq, endpoint.rcvNxt ?? 0, heldContents(segment));
+    this.record("rcv out of order", endpoint.side, note, { received: segment.n, rfc: "3.10.7.4" });
+  }
+
+  /** Held segments whose gap is now filled go through the arrival path again, one step each, in sequence. */
+  private processHeld(endpoint: Endpoint): void {
+    if (endpoint.held.length === 0 || endpoint.rcvNxt === null) return;
+    const next = takeInOrder(endpoint.held, endpoint.rcvNxt);
+    if (!next) return;
+    endpoint.held = next.rest;
+    this.arrive(next.segment, true);
   }
 
   /**
@@ -274,7 +284,7 @@ class Simulation {
     return seqLt(endpoint.rcvNxt, seqAdd(segment.seq, segment.len));
   }
 
-  private resetOnDataAfterClose(endpoint: Endpoint, segment: Segment): void {
+  private resetOnDataAfterClose(endpoint: Endpoint, segment: Segment, origin: Origin): void {
     this.emit(endpoint, { flags: "RST", seq: segment.ack ?? endpoint.sndNxt, ack: null, len: 0 }, false);
     this.enter(endpoint, "CLOSED");
     this.forget(endpoint, "CLOSED");
@@ -282,7 +292,7 @@ class Simulation {
       "rcv data after close",
       endpoint.side,
       `${segment.len} bytes of new data arrive after the application called close(): nobody will read them, so the socket is reset and answers <SEQ=SEG.ACK><CTL=RST> (RFC 1122 4.2.2.13; Linux counts it as TCPAbortOnData).`,
-      { received: segment.n, rfc: "3.10.7.4", kernel: "net/ipv4/tcp_input.c: tcp_rcv_state_process" },
+      { ...origin, rfc: "3.10.7.4", kernel: "net/ipv4/tcp_input.c: tcp_rcv_state_process" },
     );
   }
 
@@ -293,20 +303,16 @@ class Simulation {
     deliver: number,
     retransmittedFin: boolean,
     context: TransitionContext = {},
+    origin: Origin = { received: segment.n },
   ): void {
     const side = endpoint.side;
     const from = endpoint.state;
     const outcome = this.decide(endpoint, event, context);
     const changes = outcome.to !== from;
 
-    if (from === "CLOSED") {
+    if (from === "CLOSED" || (from === "LISTEN" && event !== "rcv SYN")) {
       this.replyWithoutConnection(endpoint, segment, outcome);
-      this.record(event, side, outcome.note, { received: segment.n, rfc: outcome.rfc });
-      return;
-    }
-    if (from === "LISTEN" && event !== "rcv SYN") {
-      this.replyWithoutConnection(endpoint, segment, outcome);
-      this.record(event, side, outcome.note, { received: segment.n, rfc: outcome.rfc });
+      this.record(event, side, outcome.note, { ...origin, rfc: outcome.rfc });
       return;
     }
     if (from === "LISTEN") {
@@ -327,8 +333,11 @@ class Simulation {
       if ((event === "rcv FIN" || event === "rcv FIN+ACK") && !retransmittedFin) {
         endpoint.rcvNxt = seqAdd(endpoint.rcvNxt ?? 0, 1);
         endpoint.peerFin = true;
+        // Nothing the peer sends can follow its FIN.
+        endpoint.held = [];
       }
     }
+    if (from === "SYN_RECEIVED" && !endpoint.activeOpen && (outcome.to === "ESTABLISHED" || outcome.to === "CLOSE_WAIT")) this.joinAcceptQueue(endpoint);
 
     this.enter(endpoint, outcome.to);
     if (outcome.to === "TIME_WAIT") this.startTimeWait(endpoint);
@@ -336,7 +345,7 @@ class Simulation {
     this.sendFor(endpoint, outcome, event);
     if (outcome.to === "CLOSED" || outcome.to === "LISTEN") this.forget(endpoint, outcome.to);
     this.record(event, side, outcome.note, {
-      received: segment.n,
+      ...origin,
       rfc: outcome.rfc,
       error: outcome.error,
       kernel: outcome.kernel,
@@ -400,6 +409,10 @@ class Simulation {
       this.record("ack timer", side, "The delayed ACK goes out: nothing came along to carry it.");
       return;
     }
+    if (timer === "keepalive") {
+      if (generation === endpoint.keepaliveGeneration) this.keepaliveTimer(endpoint);
+      return;
+    }
     if (timer === "2msl") {
       if (generation !== endpoint.timeWaitGeneration || endpoint.state !== "TIME_WAIT") return;
       const outcome = this.decide(endpoint, "timeout");
@@ -445,6 +458,137 @@ class Simulation {
     this.forget(endpoint, "CLOSED");
     const error = linux ? "ETIMEDOUT" : "connection aborted due to user timeout";
     this.record("user timeout", endpoint.side, `No acknowledgment after ${oldest.retries} retransmissions: give up, delete the TCB.`, { rfc: "3.10.8", error, kernel });
+  }
+
+  // ---- keep-alive (RFC 9293 3.8.4; Linux: tcp_keepalive_timer) ----
+
+  private startKeepalive(endpoint: Endpoint): void {
+    if (!endpoint.keepalive) return;
+    endpoint.lastHeardAt = this.now;
+    endpoint.probesOut = 0;
+    this.scheduleKeepalive(endpoint, this.now + this.timing.keepaliveTime);
+  }
+
+  private scheduleKeepalive(endpoint: Endpoint, at: number): void {
+    endpoint.keepaliveGeneration++;
+    this.queue.push(at, PRIORITY.timer, { kind: "timer", side: endpoint.side, timer: "keepalive", generation: endpoint.keepaliveGeneration });
+  }
+
+  /** Any segment from the peer shows it alive: the idle time starts over and the probe count resets. */
+  private heardFromPeer(endpoint: Endpoint): void {
+    endpoint.lastHeardAt = this.now;
+    endpoint.probesOut = 0;
+  }
+
+  private keepaliveTimer(endpoint: Endpoint): void {
+    const action = keepaliveAction(endpoint, this.now, this.timing);
+    const { keepaliveProbes: probes, keepaliveInterval: interval } = this.timing;
+    switch (action.kind) {
+      case "stop":
+        return;
+      case "wait":
+        return this.scheduleKeepalive(endpoint, action.until);
+      case "probe":
+        endpoint.probesOut++;
+        this.emit(endpoint, { flags: "ACK", seq: seqAdd(endpoint.sndNxt, -1), ack: endpoint.rcvNxt, len: 0 }, false);
+        this.scheduleKeepalive(endpoint, this.now + interval);
+        this.record("keepalive probe", endpoint.side, simNotes.keepaliveProbe(action.number, probes, action.idle), { rfc: "3.8.4" });
+        return;
+      case "give up": {
+        const linux = this.profile.name === "linux";
+        if (linux) this.emit(endpoint, { flags: "RST+ACK", seq: endpoint.sndNxt, ack: endpoint.rcvNxt, len: 0 }, false);
+        this.enter(endpoint, "CLOSED");
+        this.forget(endpoint, "CLOSED");
+        const note = linux ? simNotes.keepaliveGiveUpLinux(probes, interval) : simNotes.keepaliveGiveUpRfc(probes, interval);
+        this.record("keepalive timeout", endpoint.side, note, {
+          rfc: "3.8.4",
+          error: linux ? "ETIMEDOUT" : "connection aborted: no answer to keep-alive probes",
+          kernel: this.linuxOnly(SIM_KERNEL.keepaliveGiveUp),
+        });
+        return;
+      }
+    }
+  }
+
+  // ---- hosts that crash, and listeners that own a port ----
+
+  /** A crash is no event of the machine: the TCB is simply gone, and nothing is sent (RFC 9293 3.5.1). */
+  private crash(crash: Crash): void {
+    const endpoint = this.endpoints[crash.side];
+    endpoint.state = "CLOSED";
+    resetEndpoint(endpoint);
+    // The application died with its host: its listener and socket options with it.
+    endpoint.listener = false;
+    endpoint.keepalive = false;
+    endpoint.hostDown = crash.stayDown ?? false;
+    this.record("crash", crash.side, simNotes.crash(crash.side, endpoint.hostDown), { rfc: "3.5.1" });
+  }
+
+  /**
+   * A side whose port a listener owns: once its connection is gone, what
+   * arrives meets the listener, which the machine reaches from CLOSED by a
+   * passive OPEN.
+   */
+  private reopenListeners(): void {
+    for (const side of SIDES) {
+      const endpoint = this.endpoints[side];
+      if (!endpoint.listener || endpoint.hostDown || endpoint.state !== "CLOSED") continue;
+      const outcome = this.decide(endpoint, "passive open");
+      this.enter(endpoint, outcome.to);
+      this.record("passive open", side, simNotes.listener(), { rfc: outcome.rfc });
+    }
+  }
+
+  // ---- the server's accept queue (linux profile; RFC 9293 has none) ----
+
+  private changeAcceptQueue(change: "join" | "accept"): void {
+    const queue = this.acceptQueue;
+    if (!queue) return;
+    const linux = this.profile.name === "linux";
+    if (change === "join") {
+      queue.queued++;
+      this.record("connection queued", "server", simNotes.queued(describeQueue(queue), !linux), { kernel: this.linuxOnly(SIM_KERNEL.queueFull) });
+      return;
+    }
+    const waiting = queue.queued > 0;
+    if (waiting) queue.queued--;
+    this.record("accept", "server", simNotes.accept(waiting ? describeQueue(queue) : null));
+  }
+
+  /** Our connection completes its handshake on the server and waits in the queue for accept(). */
+  private joinAcceptQueue(endpoint: Endpoint): void {
+    if (this.acceptQueue && endpoint.side === "server") this.acceptQueue.queued++;
+  }
+
+  /**
+   * Linux checks the accept queue twice: a SYN for a listener whose queue is
+   * full is dropped (tcp_conn_request), and so is the final ACK of a request
+   * (tcp_check_req), unless tcp_abort_on_overflow answers it with RST.
+   */
+  private meetsFullAcceptQueue(endpoint: Endpoint, arrival: Arrival): boolean {
+    const queue = this.acceptQueue;
+    if (!queue || this.profile.name !== "linux" || endpoint.side !== "server" || !isFull(queue) || arrival.kind !== "table") return false;
+    if (endpoint.state === "LISTEN") return arrival.event === "rcv SYN";
+    if (endpoint.state !== "SYN_RECEIVED" || endpoint.activeOpen) return false;
+    const to = this.decide(endpoint, arrival.event, arrival.context).to;
+    return to === "ESTABLISHED" || to === "CLOSE_WAIT";
+  }
+
+  private listenOverflow(endpoint: Endpoint, segment: Segment): void {
+    const queue = describeQueue(this.acceptQueue!);
+    if (endpoint.state === "LISTEN") {
+      this.record("listen overflow", endpoint.side, simNotes.overflowSyn(queue), { received: segment.n, kernel: SIM_KERNEL.overflowSyn });
+      return;
+    }
+    if (!this.acceptQueue!.abortOnOverflow) {
+      this.record("listen overflow", endpoint.side, simNotes.overflowAck(queue), { received: segment.n, kernel: SIM_KERNEL.overflowAck });
+      return;
+    }
+    // The request is dropped (inet_csk_reqsk_queue_drop): the listener keeps listening.
+    this.emit(endpoint, { flags: "RST", seq: segment.ack ?? 0, ack: null, len: 0 }, false);
+    this.enter(endpoint, "LISTEN");
+    this.forget(endpoint, "LISTEN");
+    this.record("listen overflow", endpoint.side, simNotes.overflowReset(queue), { received: segment.n, kernel: SIM_KERNEL.overflowReset });
   }
 
   // ---- the old duplicate the network delivers ----
@@ -551,6 +695,7 @@ class Simulation {
   private emit(endpoint: Endpoint, fields: Omit<Segment, "n" | "from">, retransmittable: boolean): void {
     if (this.pendingSegment) throw new Error(`${endpoint.side} would send two segments in one step`);
     const segment: Segment = { n: ++this.segmentCount, from: endpoint.side, ...fields };
+    if (this.setup.selfConnect && endpoint.side === "client") segment.to = "client";
     if (hasFlag(segment.flags, "ACK")) endpoint.ackPending = false;
     if (retransmittable) {
       endpoint.outstanding.push({ flags: segment.flags, seq: segment.seq, len: segment.len, space: segmentSpace(segment), retries: 0, sentAt: this.now });
@@ -637,7 +782,14 @@ class Simulation {
   }
 
   private enter(endpoint: Endpoint, state: TcpState): void {
+    const previous = endpoint.state;
     endpoint.state = state;
+    if (state === "ESTABLISHED" && previous !== "ESTABLISHED") this.startKeepalive(endpoint);
+  }
+
+  /** A kernel source, cited only when the linux profile runs. */
+  private linuxOnly(kernel: string): string | undefined {
+    return this.profile.name === "linux" ? kernel : undefined;
   }
 
   private decide(endpoint: Endpoint, event: TcpEvent, context: TransitionContext = {}): Outcome {
@@ -658,6 +810,7 @@ class Simulation {
     this.pendingSegment = null;
     this.steps.push(step);
     this.scheduleReactions();
+    this.reopenListeners();
   }
 
   private scheduleReactions(): void {

@@ -17,6 +17,11 @@ export interface Segment {
   ack: number | null;
   /** Bytes of data carried. */
   len: number;
+  /**
+   * Where it goes when that is not the peer: a socket connected to its own
+   * address and port (a self-connect) receives its own segments.
+   */
+  to?: Side;
 }
 
 /**
@@ -27,8 +32,15 @@ export interface Segment {
  * - `rcv data after close`: new data for an application that has called close() (Linux resets; RFC 1122 4.2.2.13);
  * - `ack timer`: a delayed acknowledgment goes out;
  * - `user timeout`: retransmission gives up (RFC 9293 3.10.8);
- * - `lost`: the network drops a segment;
- * - `old duplicate`: the network delivers a segment left over from an earlier connection.
+ * - `lost`: the network drops a segment, or delivers it to a host that is down;
+ * - `old duplicate`: the network delivers a segment left over from an earlier connection;
+ * - `rcv out of order`: data or a FIN beyond a gap, held until the gap fills (RFC 9293 3.10.7.4);
+ * - `crash`: a host crashes and loses its TCB without sending anything;
+ * - `keepalive probe`: an idle connection with SO_KEEPALIVE probes its peer (RFC 9293 3.8.4);
+ * - `keepalive timeout`: no probe was answered, the connection is given up;
+ * - `connection queued`: another client's connection joins the listener's accept queue;
+ * - `accept`: the application takes a connection off the accept queue;
+ * - `listen overflow`: a SYN or a final ACK meets a full accept queue (Linux).
  */
 export const SIM_EVENTS = [
   "rcv data",
@@ -39,6 +51,13 @@ export const SIM_EVENTS = [
   "user timeout",
   "lost",
   "old duplicate",
+  "rcv out of order",
+  "crash",
+  "keepalive probe",
+  "keepalive timeout",
+  "connection queued",
+  "accept",
+  "listen overflow",
 ] as const;
 export type SimEvent = (typeof SIM_EVENTS)[number];
 
@@ -52,6 +71,8 @@ export interface TraceStep {
   /** For a received or lost segment, its number. */
   received?: number;
   lost?: number;
+  /** A held out-of-order segment processed at this step, now that the gap before it is filled. */
+  reassembled?: number;
   /** Both ends' states after the step. */
   client: TcpState;
   server: TcpState;
@@ -108,7 +129,20 @@ export interface TimingOptions {
   synRetries: number;
   synAckRetries: number;
   orphanRetries: number;
+  /** SO_KEEPALIVE: idle time before the first probe, time between probes, and unanswered probes before giving up. */
+  keepaliveTime: number;
+  keepaliveInterval: number;
+  keepaliveProbes: number;
 }
+
+/**
+ * Keep-alive timing, the same in both profiles. RFC 9293 3.8.4 (after RFC
+ * 1122 4.2.3.6) requires only that the idle interval default to no less than
+ * two hours (MUST-28) and sets no probe interval or count, so both profiles
+ * take Linux's defaults (include/net/tcp.h: TCP_KEEPALIVE_TIME 2 h,
+ * TCP_KEEPALIVE_INTVL 75 s, TCP_KEEPALIVE_PROBES 9).
+ */
+export const KEEPALIVE_TIMING = { keepaliveTime: 7_200_000, keepaliveInterval: 75_000, keepaliveProbes: 9 } as const;
 
 /** A profile's timers in the simulator's terms. */
 export function timingFor(profile: Profile, latency = 50): TimingOptions {
@@ -127,16 +161,37 @@ export function timingFor(profile: Profile, latency = 50): TimingOptions {
     synRetries: timers.synRetries,
     synAckRetries: timers.synAckRetries,
     orphanRetries: timers.orphanRetries,
+    ...KEEPALIVE_TIMING,
   };
 }
 
 export const DEFAULT_TIMING: TimingOptions = timingFor(RFC9293_PROFILE);
+
+/**
+ * A listener's accept queue: connections whose handshake is complete and that
+ * wait for the application's accept(). It belongs to the sockets API, not to
+ * RFC 9293, so only the linux profile acts on it.
+ */
+export interface AcceptQueue {
+  /** listen()'s backlog, already capped by net.core.somaxconn (net/socket.c: __sys_listen). */
+  backlog: number;
+  /** Connections waiting for accept() when the scenario starts. */
+  queued: number;
+  /** Times at which other clients' connections complete and join the queue. */
+  joinsAt?: readonly number[];
+  /** Times at which the application calls accept() and takes the oldest connection. */
+  acceptsAt?: readonly number[];
+  /** net.ipv4.tcp_abort_on_overflow = 1: a final ACK that meets a full queue is answered with RST (default 0: dropped). */
+  abortOnOverflow?: boolean;
+}
 
 export interface SimulationOptions extends NetworkOptions {
   isn?: { client?: number; server?: number };
   /** rfc9293 (the default) or linux. */
   profile?: ProfileName;
   timing?: Partial<TimingOptions>;
+  /** Changes to the server's accept queue (its backlog), or one for a scenario that has none. */
+  acceptQueue?: Partial<AcceptQueue>;
 }
 
 export type { Machine };

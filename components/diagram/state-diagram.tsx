@@ -80,10 +80,12 @@ export function StateDiagram({ lang, profile = DEFAULT_PROFILE, current, onSelec
         {layout.edges.map((edge) => {
           const isHighlighted = edge === highlighted;
           const edgeDeparts = edge.arrows.some(departs);
+          // Under the profile no event takes this arrow at all (Linux: connect() and send() on a listener fail).
+          const blocked = edgeDeparts && edge.arrows.every((arrow) => profileOutcome(arrow, profile).to === arrow.from);
           return (
             <g
               key={edge.id}
-              className={[isHighlighted ? styles.highlighted : "", edgeDeparts ? styles.departs : ""].filter(Boolean).join(" ") || undefined}
+              className={[isHighlighted ? styles.highlighted : "", edgeDeparts ? styles.departs : "", blocked ? styles.blocked : ""].filter(Boolean).join(" ") || undefined}
               data-edge={edge.id}
               data-highlighted={isHighlighted || undefined}
               data-departs={edgeDeparts ? profile : undefined}

@@ -1,4 +1,5 @@
 import type { Language } from "../i18n/language";
+import { eventPhrase } from "../questions/phrases";
 import type { SimEvent } from "../sim";
 import { PROFILES, transition, VARIANT_CONTEXT, type Outcome, type ProfileName, type RowVariant, type TcpEvent, type TcpState } from "../tcp";
 import { actionLabel, arrowLabel, eventLabel, traceEventLabel } from "./event-labels";
@@ -45,6 +46,18 @@ export function profileArrowLabel(arrow: Pick<Outcome, "from" | "event" | "sends
 export function profileEventLabel(event: TcpEvent | SimEvent, lang: Language, state: TcpState | undefined, profile: ProfileName): string {
   if (event === "timeout" && state === "TIME_WAIT" && departsFromRfc({ from: state, event }, profile)) return fixedTimeWaitLabel(lang, profile);
   return traceEventLabel(event, lang, state);
+}
+
+/**
+ * What an event means in a state, under a profile: the phrase the questions
+ * use, except that Linux's TIME_WAIT timer is its fixed length, not 2MSL.
+ */
+export function profileEventPhrase(event: TcpEvent, lang: Language, state: TcpState, profile: ProfileName): string {
+  if (event === "timeout" && state === "TIME_WAIT" && departsFromRfc({ from: state, event }, profile)) {
+    const seconds = PROFILES[profile].timers.timeWait / 1000;
+    return lang === "zh" ? `TIME_WAIT 定时器（固定 ${seconds} 秒）到期` : `the TIME_WAIT timer (a fixed ${seconds} s) expires`;
+  }
+  return eventPhrase(event, state)[lang];
 }
 
 /** "60 s timeout" / "60 秒超时". */

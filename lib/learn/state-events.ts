@@ -1,8 +1,7 @@
 import type { Language } from "../i18n/language";
-import { eventPhrase } from "../questions/phrases";
 import { allOutcomes, DEFAULT_PROFILE, PROFILES, REFERENCE_MACHINE, rowVariants, transition, type Outcome, type ProfileName, type RowVariant, type TcpState } from "../tcp";
 import { zhNoteOf } from "../tcp/notes-zh";
-import { eventLabel } from "./event-labels";
+import { profileEventLabel, profileEventPhrase } from "./profile-arrows";
 
 /** One case of a row, with its note in one language. */
 export type StateEventCase = Pick<Outcome, "to" | "sends" | "kind" | "note" | "rfc" | "error" | "kernel">;
@@ -33,8 +32,8 @@ export function stateEventRows(lang: Language, profile: ProfileName = DEFAULT_PR
     const [, ...others] = rowVariants(outcome.from, outcome.event, machine);
     const row: StateEventRow = {
       event: outcome.event,
-      label: eventLabel(outcome.event, lang, outcome.from),
-      phrase: eventPhrase(outcome.event, outcome.from)[lang],
+      label: profileEventLabel(outcome.event, lang, outcome.from, profile),
+      phrase: profileEventPhrase(outcome.event, lang, outcome.from, profile),
       ...caseOf(outcome, lang),
       variants: others.map((other) => ({ variant: other.outcome.variant!, ...caseOf(other.outcome, lang) })),
       ...(outcome.kernel ? { rfc9293: caseOf(transition(outcome.from, outcome.event, {}, REFERENCE_MACHINE), lang) } : {}),

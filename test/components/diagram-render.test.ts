@@ -39,6 +39,8 @@ describe("StateDiagram", () => {
     expect(html).toContain("60 s timeout / —");
     expect(html).toContain("send ✕ EPIPE");
     expect(html).toContain("Behaviour: Linux");
+    // connect() and send() on a listener fail on Linux: no event takes LISTEN → SYN_SENT, drawn dashed.
+    expect(html).toMatch(/class="[^"]*blocked[^"]*" data-edge="LISTEN-&gt;SYN_SENT"/);
     expect(renderToStaticMarkup(createElement(StateDiagram, { lang: "en" }))).not.toContain("data-departs");
   });
 

@@ -37,8 +37,8 @@ export const learn = {
   // /learn/diagram
   diagramTitle: { zh: "TCP 状态图", en: "The TCP state diagram" },
   diagramLede: {
-    zh: "按 RFC 9293 图 5 的布局绘制。箭头与标签直接读自参考状态机的转换表，格式为“事件 / 动作”，“—”表示不发送任何报文段。点击一个状态（或用 Tab 选中后按 Enter），面板中会列出它对每个事件的反应。",
-    en: "Laid out like RFC 9293 Figure 5. The arrows and their labels are read from the reference machine's transition table, as “event / action”; “—” means nothing is sent. Click a state (or Tab to it and press Enter) to list what every event does in it.",
+    zh: "按 RFC 9293 图 5 的布局绘制。箭头与标签直接读自所选规则（RFC 9293 或 Linux）的转换表，格式为“事件 / 动作”，“—”表示不发送任何报文段。点击一个状态（或用 Tab 选中后按 Enter），面板中会列出它对每个事件的反应。",
+    en: "Laid out like RFC 9293 Figure 5. The arrows and their labels are read from the transition table of the rules you choose (RFC 9293 or Linux), as “event / action”; “—” means nothing is sent. Click a state (or Tab to it and press Enter) to list what every event does in it.",
   },
   diagramLabel: { zh: "TCP 状态图（RFC 9293 图 5）", en: "TCP state diagram (RFC 9293 Figure 5)" },
   currentState: { zh: "当前状态", en: "Current state" },

@@ -1,8 +1,12 @@
 import fc from "fast-check";
-import { TCP_STATES, USER_CALLS } from "@/lib/tcp";
-import type { Reaction, ScheduledCall, Side, SimulationSetup } from "@/lib/sim";
+import { PROFILE_NAMES, TCP_STATES, USER_CALLS } from "@/lib/tcp";
+import type { AcceptQueue, Crash, Reaction, ScheduledCall, Side, SimulationSetup } from "@/lib/sim";
 
-/** Random simulation setups for the property tests: everything the simulator takes but old duplicates. */
+/**
+ * Random simulation setups for the property tests: everything the simulator
+ * takes but old duplicates, keep-alive (a live idle connection probes for
+ * ever) and self-connects, under both profiles.
+ */
 
 const TWO_32 = 2 ** 32;
 
@@ -57,10 +61,25 @@ const timingArb = fc.record({
   maxRetries: fc.integer({ min: 1, max: 5 }),
 });
 
-const endpointsArb = fc.record({
-  client: fc.record({ delayedAck: fc.constantFrom(0, 0, 40) }),
-  server: fc.record({ delayedAck: fc.constantFrom(0, 0, 40) }),
-});
+const endpointArb = fc.record({ delayedAck: fc.constantFrom(0, 0, 40), listener: fc.constantFrom(false, false, false, true) });
+const endpointsArb = fc.record({ client: endpointArb, server: endpointArb });
+
+const times = fc.array(fc.integer({ min: 0, max: 4_000 }), { maxLength: 2 });
+
+/** Now and then the server's accept queue is small and busy (only the linux profile acts on it). */
+const acceptQueueArb: fc.Arbitrary<AcceptQueue | undefined> = fc.oneof(
+  { weight: 4, arbitrary: fc.constant(undefined) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ backlog: fc.integer({ min: 0, max: 2 }), queued: fc.integer({ min: 0, max: 3 }), joinsAt: times, acceptsAt: times, abortOnOverflow: fc.boolean() }),
+  },
+);
+
+/** Now and then a host crashes: it reboots at once, or stays down. */
+const crashesArb: fc.Arbitrary<Crash[]> = fc.oneof(
+  { weight: 4, arbitrary: fc.constant([]) },
+  { weight: 1, arbitrary: fc.tuple(fc.record({ at: fc.integer({ min: 0, max: 4_000 }), side, stayDown: fc.boolean() })) },
+);
 
 export function setupArb(): fc.Arbitrary<SimulationSetup> {
   return fc
@@ -74,9 +93,12 @@ export function setupArb(): fc.Arbitrary<SimulationSetup> {
       network: networkArb,
       timing: timingArb,
       endpoints: endpointsArb,
+      crashes: crashesArb,
+      acceptQueue: acceptQueueArb,
+      profile: fc.constantFrom(...PROFILE_NAMES),
     })
-    .map(({ initial, isn, style, lifecycle, calls, reactions, network, timing, endpoints }) => {
-      const setup: SimulationSetup = { name: "property", initial, isn, network, timing, endpoints };
+    .map(({ initial, isn, style, lifecycle, calls, reactions, network, timing, endpoints, crashes, acceptQueue, profile }) => {
+      const setup: SimulationSetup = { name: "property", profile, initial, isn, network, timing, endpoints, crashes, ...(acceptQueue ? { acceptQueue } : {}) };
       if (style === "random") return { ...setup, calls, reactions };
       const opens: ScheduledCall[] = [];
       for (const s of ["client", "server"] as const) {

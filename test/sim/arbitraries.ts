@@ -76,7 +76,7 @@ const acceptQueueArb: fc.Arbitrary<AcceptQueue | undefined> = fc.oneof(
 );
 
 /** Now and then a host crashes: it reboots at once, or stays down. */
-const crashesArb: fc.Arbitrary<Crash[]> = fc.oneof(
+const crashesArb: fc.Arbitrary<readonly Crash[]> = fc.oneof(
   { weight: 4, arbitrary: fc.constant([]) },
   { weight: 1, arbitrary: fc.tuple(fc.record({ at: fc.integer({ min: 0, max: 4_000 }), side, stayDown: fc.boolean() })) },
 );

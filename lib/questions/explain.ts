@@ -1,7 +1,7 @@
 import type { BilingualText } from "../content";
 import { zhNoteOf } from "../tcp/notes-zh";
 import { PROFILES, rowVariants, type Outcome, type ProfileName, type TransitionContext } from "../tcp";
-import { describeSegment, machineSteps, peerOf, type Side, type Trace } from "../sim";
+import { describeSegment, machineSteps, peerOf, type Segment, type Side, type Trace } from "../sim";
 import { eventPhrase, SIDE_NAMES, stateClause, traceEventName } from "./phrases";
 
 /** The machine's reason for an outcome, in both languages, with its RFC section and, for a Linux row, the kernel source. */
@@ -28,7 +28,10 @@ export function explainOutcome(outcome: Outcome, context: TransitionContext = {}
   };
 }
 
-const SIDE_ZH: Record<Side, string> = { client: "客户端", server: "服务器" };
+/** Where a segment goes: the peer, or its own sender in a self-connect (`Segment.to`). */
+export function receiverOf(segment: Segment): Side {
+  return segment.to ?? peerOf(segment.from);
+}
 
 /**
  * The trace as numbered lines, one per step, in each language: segments and
@@ -43,17 +46,17 @@ export function explainTrace(trace: Trace, upToStep = trace.steps.length): Bilin
     const change = changes.get(index);
     const moved = change && change.from !== change.to;
     const statesEn = moved ? ` [${change.side}: ${change.from} → ${change.to}]` : "";
-    const statesZh = moved ? ` [${SIDE_ZH[change.side]}：${change.from} → ${change.to}]` : "";
+    const statesZh = moved ? ` [${SIDE_NAMES[change.side].zh}：${change.from} → ${change.to}]` : "";
     if (step.event === "lost") {
       en.push(`t=${step.t}ms  ✗ #${step.lost} lost`);
       zh.push(`t=${step.t}ms  ✗ #${step.lost} 丢失`);
     } else {
       const name = traceEventName(step.event, step.at === "network" ? undefined : before[step.at]);
       const whoEn = step.at;
-      const whoZh = step.at === "network" ? "网络" : SIDE_ZH[step.at];
+      const whoZh = step.at === "network" ? "网络" : SIDE_NAMES[step.at].zh;
       const segment = step.segment;
-      const sentEn = segment ? ` → ${describeSegment(segment)} (${segment.from} → ${peerOf(segment.from)})` : "";
-      const sentZh = segment ? ` → ${describeSegment(segment)}（${SIDE_ZH[segment.from]} → ${SIDE_ZH[peerOf(segment.from)]}）` : "";
+      const sentEn = segment ? ` → ${describeSegment(segment)} (${segment.from} → ${receiverOf(segment)})` : "";
+      const sentZh = segment ? ` → ${describeSegment(segment)}（${SIDE_NAMES[segment.from].zh} → ${SIDE_NAMES[receiverOf(segment)].zh}）` : "";
       en.push(`t=${step.t}ms  ${whoEn}: ${name.en}${sentEn}${statesEn}`);
       zh.push(`t=${step.t}ms  ${whoZh}：${name.zh}${sentZh}${statesZh}`);
     }

@@ -1,7 +1,7 @@
 import type { BilingualText } from "../../content";
-import { peerOf, stateSequence, type Segment, type Side } from "../../sim";
+import { stateSequence, type Segment, type Side } from "../../sim";
 import type { ProfileName } from "../../tcp";
-import { explainTrace } from "../explain";
+import { explainTrace, receiverOf } from "../explain";
 import { scenarioName, SIDE_NAMES } from "../phrases";
 import { promptFor } from "../profile-dependence";
 import type { Choice } from "../question";
@@ -29,7 +29,7 @@ export function generateOrder(random: Random, _context: unknown, profile: Profil
 }
 
 function segmentText(segment: Segment): BilingualText {
-  const to = peerOf(segment.from);
+  const to = receiverOf(segment);
   const fields = `${segment.flags} seq=${segment.seq}${segment.ack === null ? "" : ` ack=${segment.ack}`}`;
   return { zh: `${SIDE_NAMES[segment.from].zh} → ${SIDE_NAMES[to].zh}  ${fields}`, en: `${segment.from} → ${to}  ${fields}` };
 }

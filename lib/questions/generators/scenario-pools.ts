@@ -17,7 +17,29 @@ export const SEQUENTIAL_SCENARIOS = [
   "lost-last-ack",
   "rst-closed-port",
   "abort",
+  "out-of-order-fin",
+  "half-open-discovery",
+  "self-connect",
 ] as const;
+
+/**
+ * The interview scenarios (lib/sim/interview-scenarios.ts) a diagram can
+ * show whole: each is over within seconds. The keep-alive one takes hours.
+ */
+export const INTERVIEW_TRACE_SCENARIOS = [
+  "out-of-order-fin",
+  "syn-to-time-wait-newer",
+  "syn-to-time-wait-older",
+  "syn-on-established",
+  "half-open-discovery",
+  "self-connect",
+  "accept-queue-full",
+] as const;
+
+/** True when a side opens a second connection, whose ISN comes from the ISN clock rather than the given one. */
+export function reconnects(scenario: ScenarioRun): boolean {
+  return scenario.segments.some((segment) => segment.flags.startsWith("SYN") && segment.seq !== scenario.isn[segment.from]);
+}
 
 /** ISNs a person can add to in their head but that are not the defaults. */
 export function randomIsn(random: Random): { client: number; server: number } {

@@ -1,6 +1,6 @@
 import { machineSteps, type Segment } from "../../sim";
 import type { ProfileName } from "../../tcp";
-import { explainStep, explainTrace, joinParagraphs } from "../explain";
+import { explainStep, explainTrace, joinParagraphs, receiverOf } from "../explain";
 import { ordinal, scenarioName, SIDE_NAMES } from "../phrases";
 import { promptFor } from "../profile-dependence";
 import { transitionKey, type SegmentAnswer } from "../question";
@@ -31,7 +31,8 @@ export function segmentIn(scenario: ScenarioRun, n: number, profile: ProfileName
 }
 
 function arrow(segment: Segment): { zh: string; en: string } {
-  return segment.from === "client" ? { zh: "客户端 → 服务器", en: "client → server" } : { zh: "服务器 → 客户端", en: "server → client" };
+  const to = receiverOf(segment);
+  return { zh: `${SIDE_NAMES[segment.from].zh} → ${SIDE_NAMES[to].zh}`, en: `${segment.from} → ${to}` };
 }
 
 /** Earlier segments as "1. client → server SYN (lost)" lines, the asked one as "?". */

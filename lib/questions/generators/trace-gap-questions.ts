@@ -1,6 +1,6 @@
-import { machineSteps, peerOf, type MachineStep } from "../../sim";
+import { machineSteps, type MachineStep } from "../../sim";
 import type { ProfileName } from "../../tcp";
-import { explainStep, explainTrace, joinParagraphs } from "../explain";
+import { explainStep, explainTrace, joinParagraphs, receiverOf } from "../explain";
 import { stateDistractors } from "../distractors";
 import { scenarioName, SIDE_NAMES, traceEventName } from "../phrases";
 import { promptFor } from "../profile-dependence";
@@ -8,9 +8,9 @@ import type { SegmentAnswer, TraceBlank } from "../question";
 import type { Random } from "../random";
 import type { QuestionDraft } from "./draft";
 import { segmentIn, testsUpTo } from "./segment-questions";
-import { randomIsn, rerun, run, scenarioTopics, SEQUENTIAL_SCENARIOS, traceOf, type ScenarioRun } from "./scenario-pools";
+import { INTERVIEW_TRACE_SCENARIOS, randomIsn, reconnects, rerun, run, scenarioTopics, SEQUENTIAL_SCENARIOS, traceOf, type ScenarioRun } from "./scenario-pools";
 
-const SCENARIOS = [...SEQUENTIAL_SCENARIOS, "simultaneous-open", "simultaneous-close", "old-duplicate-syn"] as const;
+const SCENARIOS = [...new Set([...SEQUENTIAL_SCENARIOS, "simultaneous-open", "simultaneous-close", "old-duplicate-syn", ...INTERVIEW_TRACE_SCENARIOS])];
 
 /**
  * The step a state blank follows, named by what happened in it, since two
@@ -28,9 +28,12 @@ export function generateTraceGap(random: Random, _context: unknown, profile: Pro
   const scenario = run(random.pick(SCENARIOS), randomIsn(random), profile);
   const name = scenarioName(scenario.scenario);
   const changes = machineSteps(scenario.trace).filter((step) => step.from !== step.to);
+  const later = reconnects(scenario)
+    ? { zh: "（之后的新连接从 ISN 时钟取新的 ISN）", en: " (a later connection takes a fresh ISN from the ISN clock)" }
+    : { zh: "", en: "" };
   const heading = {
-    zh: `下面是${name.zh}的时序图，客户端 ISN = ${scenario.isn.client}，服务器 ISN = ${scenario.isn.server}。`,
-    en: `Below is the sequence diagram of ${name.en}; the client's ISN is ${scenario.isn.client}, the server's ${scenario.isn.server}.`,
+    zh: `下面是${name.zh}的时序图，客户端 ISN = ${scenario.isn.client}，服务器 ISN = ${scenario.isn.server}${later.zh}。`,
+    en: `Below is the sequence diagram of ${name.en}; the client's ISN is ${scenario.isn.client}, the server's ${scenario.isn.server}${later.en}.`,
   };
   if (random.chance(0.5) && changes.length > 0) {
     const step = random.pick(changes);
@@ -42,7 +45,7 @@ export function generateTraceGap(random: Random, _context: unknown, profile: Pro
       prompt: promptFor(
         {
           zh: `${heading.zh}${SIDE_NAMES[step.side].zh}在${when.zh}之后处于哪个状态（图中的空白处）？`,
-          en: `${heading.en} Which state is ${SIDE_NAMES[step.side].en} in after ${when.en} (the blank)?`,
+          en: `${heading.en} Which state is ${SIDE_NAMES[step.side].en} in after ${when.en}? It is the blank in the diagram.`,
         },
         profile,
         (other) => rerun(scenario, other).trace.steps[step.index]?.[step.side],
@@ -64,8 +67,8 @@ export function generateTraceGap(random: Random, _context: unknown, profile: Pro
     params: { scenario: scenario.scenario, isn: scenario.isn, lose: [], blank },
     prompt: promptFor(
       {
-        zh: `${heading.zh}第 ${segment.n} 个报文段（${SIDE_NAMES[segment.from].zh} → ${SIDE_NAMES[peerOf(segment.from)].zh}）被涂掉了：它的标志、seq 和 ack 是多少？`,
-        en: `${heading.en} Segment ${segment.n} (${segment.from} → ${peerOf(segment.from)}) is blanked out: what are its flags, seq and ack?`,
+        zh: `${heading.zh}第 ${segment.n} 个报文段（${SIDE_NAMES[segment.from].zh} → ${SIDE_NAMES[receiverOf(segment)].zh}）被涂掉了：它的标志、seq 和 ack 是多少？`,
+        en: `${heading.en} Segment ${segment.n} (${segment.from} → ${receiverOf(segment)}) is blanked out: what are its flags, seq and ack?`,
       },
       profile,
       (other) => segmentIn(scenario, segment.n, other),

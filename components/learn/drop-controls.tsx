@@ -1,7 +1,7 @@
 import type { Language } from "@/lib/i18n/language";
 import { learn } from "@/lib/i18n/messages/learn";
 import { format } from "@/lib/i18n/translate";
-import { describeSegment, peerOf, sentSegments, type Side, type Trace } from "@/lib/sim";
+import { describeSegment, peerOf, sentSegments, type Segment, type Trace } from "@/lib/sim";
 import styles from "./scenario-player.module.css";
 
 export interface DropControlsProps {
@@ -16,7 +16,9 @@ export interface DropControlsProps {
 /** A checkbox per segment sent: ticking one re-runs the scenario with that segment lost. */
 export function DropControls({ trace, lose, ownLosses, lang, onToggle, onClear }: DropControlsProps) {
   const t = (key: keyof typeof learn) => learn[key][lang];
-  const arrow = (from: Side) => (from === "client" ? "→" : "←");
+  // A self-connect's segment comes back to its sender.
+  const receiver = (segment: Segment) => segment.to ?? peerOf(segment.from);
+  const arrow = (segment: Segment) => (receiver(segment) === segment.from ? "↺" : segment.from === "client" ? "→" : "←");
   return (
     <fieldset className={styles.drops} data-testid="drop-controls">
       <legend>{t("dropHeading")}</legend>
@@ -35,12 +37,12 @@ export function DropControls({ trace, lose, ownLosses, lang, onToggle, onClear }
                 />
                 <span>
                   <span aria-hidden="true" className={segment.from === "client" ? styles.clientArrow : styles.serverArrow}>
-                    {arrow(segment.from)}{" "}
+                    {arrow(segment)}{" "}
                   </span>
                   {format(t("dropSegment"), { n: segment.n, label: describeSegment(segment).replace(/^#\d+ /, "") })}
                   <span className="visually-hidden">
                     {" "}
-                    ({learn[segment.from][lang]} → {learn[peerOf(segment.from)][lang]})
+                    ({learn[segment.from][lang]} → {learn[receiver(segment)][lang]})
                   </span>
                   {own && <span className={styles.own}> {t("lostByScenario")}</span>}
                 </span>

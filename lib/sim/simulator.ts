@@ -197,7 +197,7 @@ class Simulation {
     const origin: Origin = reassembled ? { reassembled: segment.n } : { received: segment.n };
     if (!reassembled) this.heardFromPeer(endpoint);
     if (this.isDataAfterClose(endpoint, segment)) return this.resetOnDataAfterClose(endpoint, segment, origin);
-    const arrival = classifyArrival(endpoint, segment, this.machine);
+    const arrival = this.withoutReopeningUnlessListening(endpoint, classifyArrival(endpoint, segment, this.machine));
     if (this.meetsFullAcceptQueue(endpoint, arrival)) return this.listenOverflow(endpoint, segment);
     switch (arrival.kind) {
       case "unacceptable":
@@ -426,7 +426,9 @@ class Simulation {
     if (oldest.retries >= this.retryLimit(endpoint, oldest)) return this.giveUp(endpoint, oldest);
     const outcome = this.decide(endpoint, "timeout");
     oldest.retries++;
-    endpoint.rto = Math.min(endpoint.rto * 2, this.timing.maxRto);
+    // Linux 6.5+ resends a SYN of its own at a constant RTO a few times before backing off (tcp_retransmit_timer).
+    const linear = isOwnSyn(oldest, endpoint) && oldest.retries <= this.timing.synLinearTimeouts;
+    if (!linear) endpoint.rto = Math.min(endpoint.rto * 2, this.timing.maxRto);
     const flags = retransmissionFlags(oldest, endpoint);
     this.emit(endpoint, { flags, seq: oldest.seq, ack: hasFlag(flags, "ACK") ? endpoint.rcvNxt : null, len: oldest.len }, false);
     this.restartRetransmissionTimer(endpoint);
@@ -437,7 +439,8 @@ class Simulation {
 
   /** How many times this segment may be retransmitted (RFC 9293 3.8.3's R2; Linux's sysctls). */
   private retryLimit(endpoint: Endpoint, oldest: Outstanding): number {
-    if (hasFlag(oldest.flags, "SYN")) return endpoint.rcvNxt === null ? this.timing.synRetries : this.timing.synAckRetries;
+    if (isOwnSyn(oldest, endpoint)) return this.timing.synRetries + this.timing.synLinearTimeouts;
+    if (hasFlag(oldest.flags, "SYN")) return this.timing.synAckRetries;
     if (hasFlag(oldest.flags, "FIN") && endpoint.orphaned) return this.timing.orphanRetries;
     return this.timing.maxRetries;
   }
@@ -558,6 +561,15 @@ class Simulation {
   /** Our connection completes its handshake on the server and waits in the queue for accept(). */
   private joinAcceptQueue(endpoint: Endpoint): void {
     if (this.acceptQueue && endpoint.side === "server") this.acceptQueue.queued++;
+  }
+
+  /**
+   * On Linux a newer SYN leaves TIME_WAIT (TCP_TW_SYN) only for a listener on
+   * the port; without one, tcp_v4_rcv falls through to answering it with an ACK.
+   */
+  private withoutReopeningUnlessListening(endpoint: Endpoint, arrival: Arrival): Arrival {
+    if (arrival.kind !== "table" || !arrival.context?.newerSyn || !this.profile.reopenNeedsListener || endpoint.listener) return arrival;
+    return { ...arrival, context: { ...arrival.context, newerSyn: false } };
   }
 
   /**
@@ -832,6 +844,11 @@ class Simulation {
 function isQuietAck(from: TcpState, event: TcpEvent, outcome: Outcome): boolean {
   const synchronized = from !== "CLOSED" && from !== "LISTEN" && from !== "SYN_SENT";
   return synchronized && event === "rcv ACK" && outcome.kind === "no-change";
+}
+
+/** Our SYN of an active open, not yet answered: a SYN+ACK has the peer's sequence numbers. */
+function isOwnSyn(oldest: Outstanding, endpoint: Endpoint): boolean {
+  return hasFlag(oldest.flags, "SYN") && endpoint.rcvNxt === null;
 }
 
 function retransmissionFlags(oldest: Outstanding, endpoint: Endpoint): Flags {

@@ -129,6 +129,8 @@ export interface TimingOptions {
   synRetries: number;
   synAckRetries: number;
   orphanRetries: number;
+  /** SYN retransmissions, beyond synRetries, at a constant RTO before it doubles (Linux 6.5+: tcp_syn_linear_timeouts). */
+  synLinearTimeouts: number;
   /** SO_KEEPALIVE: idle time before the first probe, time between probes, and unanswered probes before giving up. */
   keepaliveTime: number;
   keepaliveInterval: number;
@@ -161,6 +163,7 @@ export function timingFor(profile: Profile, latency = 50): TimingOptions {
     synRetries: timers.synRetries,
     synAckRetries: timers.synAckRetries,
     orphanRetries: timers.orphanRetries,
+    synLinearTimeouts: timers.synLinearTimeouts,
     ...KEEPALIVE_TIMING,
   };
 }

@@ -148,6 +148,12 @@ export const LINUX_MACHINE: Machine = withOverrides(REFERENCE_MACHINE, "linux", 
     },
   },
   {
+    ...REFERENCE_MACHINE.rows.find((r) => r.from === "TIME_WAIT" && r.event === "rcv RST")!,
+    noteKey: "linux|TIME_WAIT|rcv RST",
+    kernel: "net/ipv4/tcp_minisocks.c: tcp_timewait_state_process",
+    note: "A reset at RCV.NXT kills the TIME_WAIT socket: with tcp_rfc1337 = 0, the default, Linux accepts this TIME-WAIT assassination (RFC 1337); with tcp_rfc1337 = 1 it ignores the reset and waits out its 60 s.",
+  },
+  {
     ...REFERENCE_MACHINE.rows.find((r) => r.from === "TIME_WAIT" && r.event === "timeout")!,
     noteKey: "linux|TIME_WAIT|timeout",
     kernel: "include/net/tcp.h: TCP_TIMEWAIT_LEN; net/ipv4/inet_timewait_sock.c: inet_twsk_kill",

@@ -326,6 +326,8 @@ export const NOTES_ZH_CASES: Readonly<Record<string, string>> = {
     '序号不高于 RCV.NXT（且没有更新的时间戳）的 SYN 可能是旧的重复报文段：TIME_WAIT 套接字回一个 ACK（有速率限制），保持不变。',
   "linux|TIME_WAIT|rcv SYN|newer SYN":
     '序号高于 RCV.NXT 或时间戳更新的 SYN 使函数返回 TCP_TW_SYN：TIME_WAIT 套接字被销毁，端口上的监听套接字回复 SYN+ACK，ISN 取旧的 SND.NXT + 65537。（若没有监听套接字，这个 SYN 只会换来一个 ACK。）',
+  "linux|TIME_WAIT|rcv RST":
+    '序号等于 RCV.NXT 的复位报文段会销毁 TIME_WAIT 套接字：tcp_rfc1337 取默认值 0 时，Linux 接受这种 TIME-WAIT 暗杀（RFC 1337）；tcp_rfc1337 = 1 时忽略该复位，照常等满 60 秒。',
   "linux|TIME_WAIT|timeout":
     'TIME_WAIT 持续 TCP_TIMEWAIT_LEN，固定为 60 秒（不是 2 × MSL，也没有 sysctl 可以修改）；每收到一次重传的 FIN 就重新计时。到期后删除该 timewait 套接字。',
 };

@@ -28,6 +28,8 @@ export interface ProfileTimers {
   synAckRetries: number;
   dataRetries: number;
   orphanRetries: number;
+  /** SYN retransmissions, beyond synRetries, sent at a constant initial RTO before it starts doubling (Linux 6.5+). */
+  synLinearTimeouts: number;
   /** How the RTO follows the first measured round trip R. */
   rtoFromRtt: (rtt: number) => number;
 }
@@ -43,18 +45,26 @@ export interface ProfileDifference {
 export interface Profile {
   name: ProfileName;
   label: { en: string; zh: string };
+  /** What the profile describes, down to the version where versions differ. */
+  modelled: { en: string; zh: string };
   machine: Machine;
   timers: ProfileTimers;
   /** Data arriving after close() (not shutdown()) is answered with RST, and the socket is reset. */
   resetOnDataAfterClose: boolean;
   /** A SYN+ACK request that runs out of retries is dropped silently, leaving the listener in LISTEN. */
   dropsExpiredRequests: boolean;
+  /** A newer SYN reopens a TIME_WAIT connection only when a listener owns the port (else it only gets an ACK). */
+  reopenNeedsListener: boolean;
   differences: readonly ProfileDifference[];
 }
 
 export const RFC9293_PROFILE: Profile = {
   name: "rfc9293",
   label: { en: "RFC 9293", zh: "RFC 9293" },
+  modelled: {
+    en: "RFC 9293 (August 2022), with RFC 6298's retransmission timer and RFC 5961's challenge ACK.",
+    zh: "RFC 9293（2022 年 8 月），重传定时器按 RFC 6298，挑战 ACK 按 RFC 5961。",
+  },
   machine: REFERENCE_MACHINE,
   timers: {
     // 3.4.2: MSL is 2 minutes, so TIME_WAIT (2 × MSL) lasts 4.
@@ -70,11 +80,13 @@ export const RFC9293_PROFILE: Profile = {
     synAckRetries: 7,
     dataRetries: 6,
     orphanRetries: 6,
+    synLinearTimeouts: 0,
     // RFC 6298 2.2: SRTT = R, RTTVAR = R/2, RTO = SRTT + 4 × RTTVAR = 3R.
     rtoFromRtt: (rtt) => 3 * rtt,
   },
   resetOnDataAfterClose: false,
   dropsExpiredRequests: false,
+  reopenNeedsListener: false,
   differences: [],
 };
 
@@ -103,11 +115,11 @@ const LINUX_DIFFERENCES: readonly ProfileDifference[] = [
   {
     id: "syn-retries",
     what: {
-      en: "A SYN is retransmitted tcp_syn_retries = 6 times, the RTO starting at 1 s and doubling: connect() fails with ETIMEDOUT after about 127 s.",
-      zh: "SYN 重传 tcp_syn_retries = 6 次，RTO 从 1 秒开始翻倍：约 127 秒后 connect() 以 ETIMEDOUT 失败。",
+      en: "A SYN is retransmitted tcp_syn_retries (6) + tcp_syn_linear_timeouts (4) = 10 times: the first 4 after a constant 1 s, then the RTO doubles, so connect() fails with ETIMEDOUT after about 131 s. Before Linux 6.5 (no linear timeouts) it was 6 retransmissions and about 127 s.",
+      zh: "SYN 重传 tcp_syn_retries（6）+ tcp_syn_linear_timeouts（4）= 10 次：前 4 次间隔固定 1 秒，之后 RTO 翻倍，所以约 131 秒后 connect() 以 ETIMEDOUT 失败。Linux 6.5 之前没有线性超时，是重传 6 次、约 127 秒。",
     },
     rfc: "3.8.3",
-    kernel: "include/net/tcp.h: TCP_SYN_RETRIES, TCP_TIMEOUT_INIT; net/ipv4/tcp_timer.c: tcp_write_timeout",
+    kernel: "include/net/tcp.h: TCP_SYN_RETRIES, TCP_TIMEOUT_INIT; net/ipv4/tcp_timer.c: tcp_write_timeout, tcp_retransmit_timer",
   },
   {
     id: "synack-retries",
@@ -148,10 +160,19 @@ const LINUX_DIFFERENCES: readonly ProfileDifference[] = [
   {
     id: "time-wait-reuse",
     what: {
-      en: "A SYN above RCV.NXT, or with a newer timestamp, reopens a TIME_WAIT connection when a listener owns the port.",
-      zh: "序号高于 RCV.NXT 或时间戳更新的 SYN，在该端口有监听套接字时，会让 TIME_WAIT 中的连接重新打开。",
+      en: "A SYN above RCV.NXT, or with a newer timestamp, reopens a TIME_WAIT connection when a listener owns the port; with no listener it only gets an ACK.",
+      zh: "序号高于 RCV.NXT 或时间戳更新的 SYN，在该端口有监听套接字时，会让 TIME_WAIT 中的连接重新打开；没有监听套接字时只换来一个 ACK。",
     },
     rfc: "3.6.1",
+    kernel: "net/ipv4/tcp_minisocks.c: tcp_timewait_state_process; net/ipv4/tcp_ipv4.c: tcp_v4_rcv",
+  },
+  {
+    id: "time-wait-rst",
+    what: {
+      en: "A RST kills a TIME_WAIT socket while tcp_rfc1337 = 0, the default (RFC 1337's assassination); tcp_rfc1337 = 1 ignores it. RFC 9293 also closes on an acceptable reset.",
+      zh: "tcp_rfc1337 取默认值 0 时，RST 会销毁 TIME_WAIT 套接字（即 RFC 1337 所说的暗杀）；设为 1 则忽略它。RFC 9293 对可接受的复位也是关闭连接。",
+    },
+    rfc: "3.10.7.4",
     kernel: "net/ipv4/tcp_minisocks.c: tcp_timewait_state_process",
   },
   {
@@ -195,6 +216,10 @@ const LINUX_DIFFERENCES: readonly ProfileDifference[] = [
 export const LINUX_PROFILE: Profile = {
   name: "linux",
   label: { en: "Linux", zh: "Linux" },
+  modelled: {
+    en: "Linux 6.5 or later with default sysctls (tcp_syn_linear_timeouts = 4, tcp_rfc1337 = 0, tcp_abort_on_overflow = 0), no TCP timestamps.",
+    zh: "Linux 6.5 及以后版本，sysctl 取默认值（tcp_syn_linear_timeouts = 4，tcp_rfc1337 = 0，tcp_abort_on_overflow = 0），不用 TCP 时间戳。",
+  },
   machine: LINUX_MACHINE,
   timers: {
     // Linux has no MSL of its own; TIME_WAIT is the fixed TCP_TIMEWAIT_LEN.
@@ -208,11 +233,14 @@ export const LINUX_PROFILE: Profile = {
     synAckRetries: 5,
     dataRetries: 15,
     orphanRetries: 8,
+    // Since 6.5 (net/ipv4/tcp_ipv4.c: tcp_sk_init): SYN_SENT retries at a constant RTO before backing off.
+    synLinearTimeouts: 4,
     // tcp_rtt_estimator: the first sample sets SRTT = R and the variance to at least TCP_RTO_MIN.
     rtoFromRtt: (rtt) => rtt + Math.max(2 * rtt, 200),
   },
   resetOnDataAfterClose: true,
   dropsExpiredRequests: true,
+  reopenNeedsListener: true,
   differences: LINUX_DIFFERENCES,
 };
 

@@ -260,8 +260,8 @@ describe("accept-queue-full", () => {
   it("an accept queue given to a scenario without one needs a backlog", () => {
     expect(runScenario("open", { profile: "linux", acceptQueue: { queued: 5 } })).toEqual(runScenario("open", { profile: "linux" }));
     const full = runScenario("open", { profile: "linux", acceptQueue: { backlog: 0, queued: 1 } });
-    // Nothing ever accepts: every SYN is dropped until the client gives up (tcp_syn_retries).
-    expect(stepsAt(full, "server", "listen overflow")).toHaveLength(7);
+    // Nothing ever accepts: every SYN is dropped until the client gives up (tcp_syn_retries + tcp_syn_linear_timeouts = 10 retransmissions).
+    expect(stepsAt(full, "server", "listen overflow")).toHaveLength(11);
     expect(reportedErrors(full)).toEqual(["client: user timeout: ETIMEDOUT"]);
   });
 });

@@ -63,8 +63,14 @@ const pinned: Record<string, () => void> = {
     expect(citationOf("syn-retries")).toContain("tcp_write_timeout");
     const unanswered = { initial: { client: "CLOSED", server: "LISTEN" }, calls: [{ at: 0, side: "client", call: "active open" }], network: { lose: range(1, 20) } } as const;
     const gaveUp = (profile: ProfileName) => run(profile, unanswered).steps.find((step) => step.event === "user timeout")!;
-    // 1 + 2 + 4 + 8 + 16 + 32 + 64 s: six retransmissions, then the last RTO runs out.
-    expect(gaveUp("linux")).toMatchObject({ t: 127_000, at: "client", client: "CLOSED", error: "ETIMEDOUT" });
+    // Linux 6.5+: four retransmissions 1 s apart, then 2, 4, ... 64 s: 1+1+1+1+1+2+4+8+16+32+64 = 131 s, ten retransmissions.
+    const linuxRun = run("linux", unanswered);
+    expect(gaveUp("linux")).toMatchObject({ t: 131_000, at: "client", client: "CLOSED", error: "ETIMEDOUT" });
+    const synTimes = linuxRun.steps.filter((step) => step.segment?.flags === "SYN").map((step) => step.t / 1000);
+    expect(synTimes).toEqual([0, 1, 2, 3, 4, 5, 7, 11, 19, 35, 67]);
+    // Before 6.5 (no linear timeouts): six retransmissions, 1 + 2 + ... + 64 = 127 s.
+    const before65 = simulate({ name: "t", isn: { client: 100, server: 300 }, profile: "linux", timing: { synLinearTimeouts: 0 }, ...(unanswered as object) } as SimulationSetup);
+    expect(before65.steps.find((step) => step.event === "user timeout")!.t).toBe(127_000);
     // RFC 9293 3.8.3 (MUST-23): at least 3 minutes for a SYN; the RTO is capped at 60 s (RFC 6298 2.5).
     expect(gaveUp("rfc9293").t).toBeGreaterThanOrEqual(180_000);
   },
@@ -117,6 +123,29 @@ const pinned: Record<string, () => void> = {
     expect(linux("TIME_WAIT", "rcv SYN", { newerSyn: true })).toMatchObject({ to: "SYN_RECEIVED", sends: "SYN+ACK", variant: "newer SYN" });
     expect(linux("TIME_WAIT", "rcv SYN")).toMatchObject({ to: "TIME_WAIT", sends: "ACK" });
     expect(linux("TIME_WAIT", "rcv SYN", { newerSyn: true }).kernel).toContain("TCP_TW_SYN");
+    // The server closed first and a listener owns its port: the newer SYN reopens.
+    const reopened = runScenario("syn-to-time-wait-newer", { profile: "linux" });
+    expect(reopened.steps.some((step) => step.variant === "newer SYN" && step.server === "SYN_RECEIVED")).toBe(true);
+    // The same SYN to a TIME_WAIT with no listener behind it only gets an ACK on Linux.
+    const noListener = {
+      initial: { client: "ESTABLISHED", server: "ESTABLISHED" },
+      calls: [
+        { at: 0, side: "server", call: "close" },
+        { at: 1_000, side: "client", call: "active open" },
+      ],
+      reactions: [{ side: "client", onState: "CLOSE_WAIT", after: 100, call: "close" }],
+    } as const;
+    const answered = run("linux", noListener).steps.find((step) => step.at === "server" && step.event === "rcv SYN")!;
+    expect(answered).toMatchObject({ server: "TIME_WAIT", segment: { flags: "ACK" } });
+    const rfcAnswer = run("rfc9293", noListener).steps.find((step) => step.at === "server" && step.event === "rcv SYN")!;
+    expect(rfcAnswer).toMatchObject({ server: "SYN_RECEIVED", segment: { flags: "SYN+ACK" } });
+  },
+  "time-wait-rst": () => {
+    expect(citationOf("time-wait-rst")).toContain("tcp_timewait_state_process");
+    expect(linux("TIME_WAIT", "rcv RST")).toMatchObject({ to: "CLOSED", kernel: expect.stringContaining("tcp_timewait_state_process") });
+    expect(linux("TIME_WAIT", "rcv RST").note).toContain("tcp_rfc1337");
+    const assassinated = runScenario("syn-to-time-wait-older", { profile: "linux" }).steps.find((step) => step.at === "server" && step.event === "rcv RST")!;
+    expect(assassinated).toMatchObject({ server: "CLOSED" });
   },
   "connect-on-listener": () => {
     expect(citationOf("connect-on-listener")).toContain("__inet_stream_connect");

@@ -7,6 +7,8 @@ export interface WhyCard {
   back: BilingualText;
   keyPoints: BilingualList;
   tags: string[];
+  /** The question an interviewer asks next, with its own key points. */
+  followUp?: { prompt: BilingualText; keyPoints: BilingualList };
 }
 
 /**

@@ -10,3 +10,4 @@ export { questionRefSchema, resolveQuestion, type QuestionRef } from "./question
 export { learnerResponseSchema } from "./response-schema";
 export { isReachable, premiseKey, reachablePremises, type Premise } from "./reachable-premises";
 export { USER_CALL_PREMISES, type UserCallPremise } from "./user-calls";
+export { interviewPlan } from "./interview-plan";

@@ -8,6 +8,13 @@ export function contextFromContent(report: Pick<ContentReport, "states" | "decks
     whyCards: report.decks
       .flatMap((deck) => deck.cards)
       .filter((card) => card.kind === "why" && card.keyPoints)
-      .map((card) => ({ id: card.id, front: card.front, back: card.back, keyPoints: card.keyPoints!, tags: card.tags })),
+      .map((card) => ({
+        id: card.id,
+        front: card.front,
+        back: card.back,
+        keyPoints: card.keyPoints!,
+        tags: card.tags,
+        ...(card.followUp ? { followUp: card.followUp } : {}),
+      })),
   };
 }

@@ -1,5 +1,5 @@
 import type { Quiz, QuizQuestionInput, StateInfo } from "../content";
-import type { QuestionContext } from "../questions";
+import type { QuestionContext, WhyCard } from "../questions";
 import type { TcpState } from "../tcp";
 import type { PrismaClient } from "./prisma-client";
 
@@ -35,6 +35,7 @@ export async function loadQuestionSource(db: PrismaClient): Promise<QuestionSour
         back: { zh: card.backZh, en: card.backEn },
         keyPoints: JSON.parse(card.keyPoints!) as { zh: string[]; en: string[] },
         tags: JSON.parse(card.tags) as string[],
+        ...(card.followUp ? { followUp: JSON.parse(card.followUp) as NonNullable<WhyCard["followUp"]> } : {}),
       })),
     },
     quizzes: quizzes.map((quiz) => ({

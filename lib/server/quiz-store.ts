@@ -4,6 +4,7 @@ import {
   availableKinds,
   checkAnswer,
   generateQuestion,
+  interviewPlan,
   QUESTION_KINDS,
   questionRefSchema,
   Random,
@@ -143,44 +144,8 @@ function generatedRefs(config: SessionConfig, source: QuestionSource, random: Ra
     .map((entry) => entry.ref);
 }
 
-/** Follow-ups an interviewer asks after a "why", by the card's topic. */
-const FOLLOW_UPS: Record<string, QuestionKind[]> = {
-  handshake: ["what-if", "segment", "next-state"],
-  close: ["what-if", "order", "which-side"],
-  "time-wait": ["what-if", "which-side", "seq-arith"],
-  states: ["next-state", "trace-gap", "match"],
-  "seq-ack": ["seq-arith", "segment"],
-};
-
 function interviewRefs(config: SessionConfig, source: QuestionSource, random: Random): QuestionRef[] {
-  const cards = random.shuffle(source.context.whyCards);
-  const refs: QuestionRef[] = [];
-  const rounds = Math.max(1, Math.floor(config.length / 2));
-  for (const card of cards.slice(0, rounds)) {
-    const index = source.context.whyCards.indexOf(card);
-    // The why generator picks a card from its seed; find the seed that picks this one.
-    const whySeed = seedForCard(index, source, random);
-    refs.push({ source: "generated", kind: "why", seed: whySeed });
-    const topic = card.tags.find((tag) => FOLLOW_UPS[tag]) ?? "states";
-    const kinds = FOLLOW_UPS[topic]!;
-    let followUp: QuestionRef | null = null;
-    for (let attempt = 0; attempt < 40 && !followUp; attempt++) {
-      const kind = kinds[attempt % kinds.length]!;
-      const seed = random.uint32();
-      const question = generateQuestion(kind, seed, source.context);
-      if (question.topics.includes(topic) || attempt > 20) followUp = { source: "generated", kind, seed };
-    }
-    refs.push(followUp!);
-  }
-  return refs;
-}
-
-function seedForCard(index: number, source: QuestionSource, random: Random): number {
-  for (let attempt = 0; attempt < 10_000; attempt++) {
-    const seed = random.uint32();
-    if (generateQuestion("why", seed, source.context).params.card === source.context.whyCards[index]!.id) return seed;
-  }
-  return random.uint32();
+  return interviewPlan(source.context, Math.floor(config.length / 2), random);
 }
 
 function quizRefs(quizId: string, source: QuestionSource): QuestionRef[] {
@@ -219,7 +184,15 @@ function refsOf(session: { questions: string }): QuestionRef[] {
 
 /** After answering, the trace is shown whole: a trace-gap question's blank is filled in. */
 function answerView(question: Question, result: AnswerResult, response: LearnerResponse): AnswerView {
-  const trace = question.trace ? { scenario: question.trace.scenario, lose: question.trace.lose, isn: question.trace.isn } : null;
+  const trace = question.trace
+    ? {
+        scenario: question.trace.scenario,
+        lose: question.trace.lose,
+        isn: question.trace.isn,
+        ...(question.trace.delay ? { delay: question.trace.delay } : {}),
+        ...(question.trace.profile ? { profile: question.trace.profile } : {}),
+      }
+    : null;
   return { ...result, explanation: question.explanation, ...(trace ? { trace } : {}), response };
 }
 

@@ -98,12 +98,22 @@ describe("quizzes and interviews on a real SQLite file", () => {
     await expect(createSession(db, alice, sessionConfigSchema.parse({ quizId: "nope" }), source, 1)).rejects.toMatchObject({ status: 404 });
   });
 
-  it("an interview alternates why questions and their follow-ups", async () => {
+  it("an interview alternates why cards and the interviewer's follow-ups, read from the database", async () => {
+    expect(source.context.whyCards.some((card) => card.followUp)).toBe(true);
     const id = await createSession(db, alice, sessionConfigSchema.parse({ mode: "interview", length: 6, minutes: 10 }), source, 3);
-    const kinds = (await sessionView(db, alice, id, source)).questions.map((q) => q.question.kind);
-    expect(kinds).toHaveLength(6);
-    expect(kinds.filter((_, i) => i % 2 === 0)).toEqual(["why", "why", "why"]);
-    expect(kinds.filter((_, i) => i % 2 === 1).every((kind) => kind !== "why")).toBe(true);
+    const questions = (await sessionView(db, alice, id, source)).questions.map((q) => q.question);
+    expect(questions).toHaveLength(6);
+    for (let i = 0; i < questions.length; i += 2) {
+      const card = source.context.whyCards.find((candidate) => candidate.front.en === questions[i]!.prompt.en);
+      expect(card, questions[i]!.prompt.en).toBeDefined();
+      expect(questions[i]!).toMatchObject({ kind: "why", input: "self-grade" });
+      const followUp = questions[i + 1]!;
+      if (card!.followUp) {
+        expect(followUp).toMatchObject({ kind: "why", input: "self-grade", prompt: card!.followUp.prompt });
+      } else {
+        expect(followUp.kind).not.toBe("why");
+      }
+    }
   });
 
   it("weak spots favour the transitions the learner gets wrong", async () => {

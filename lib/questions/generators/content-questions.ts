@@ -1,4 +1,4 @@
-import type { QuestionContext } from "../context";
+import type { QuestionContext, WhyCard } from "../context";
 import type { Choice } from "../question";
 import type { Random } from "../random";
 import type { QuestionDraft } from "./draft";
@@ -28,7 +28,33 @@ export function generateMatch(random: Random, context: QuestionContext): Questio
 /** `why`: a "why" card or interview question, with key points to self-grade against. */
 export function generateWhy(random: Random, context: QuestionContext): QuestionDraft {
   if (context.whyCards.length === 0) throw new Error("why questions need `why` cards in content/cards");
-  const card = random.pick(context.whyCards);
+  return whyCardDraft(random.pick(context.whyCards), "question");
+}
+
+/**
+ * A why card as a self-graded question: the card's own question, or the
+ * interviewer's follow-up to it (its key points are the follow-up's; the
+ * explanation points back to the card's answer).
+ */
+export function whyCardDraft(card: WhyCard, part: "question" | "follow-up"): QuestionDraft {
+  const topics = card.tags.filter((tag) => ["handshake", "close", "time-wait", "states", "seq-ack", "what-if"].includes(tag));
+  if (part === "follow-up" && card.followUp) {
+    const { prompt, keyPoints } = card.followUp;
+    return {
+      params: { card: card.id, part },
+      prompt,
+      input: "self-grade",
+      choices: null,
+      answer: keyPoints,
+      keyPoints,
+      explanation: {
+        zh: `要点：${keyPoints.zh.join("；")}。\n\n前一个问题的答案：${card.back.zh}`,
+        en: `Key points: ${keyPoints.en.join("; ")}.\n\nThe answer to the question before: ${card.back.en}`,
+      },
+      tests: [],
+      topics,
+    };
+  }
   return {
     params: { card: card.id },
     prompt: card.front,
@@ -38,6 +64,6 @@ export function generateWhy(random: Random, context: QuestionContext): QuestionD
     keyPoints: card.keyPoints,
     explanation: card.back,
     tests: [],
-    topics: card.tags.filter((tag) => ["handshake", "close", "time-wait", "states", "seq-ack", "what-if"].includes(tag)),
+    topics,
   };
 }

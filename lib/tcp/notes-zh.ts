@@ -77,7 +77,7 @@ export const NOTES_ZH: Readonly<Record<string, string>> = {
   "SYN_SENT|rcv FIN+ACK":
     '其 ACK 确认的是一个从未发送过的 FIN（SEG.ACK > SND.NXT）：发送 <SEQ=SEG.ACK><CTL=RST>，并丢弃该报文段。',
   "SYN_SENT|rcv RST":
-    '收到的复位报文段，其 ACK 确认了本端的 SYN：报告 "connection reset"（连接被重置），即连接被拒绝；删除传输控制块（TCB）。',
+    '收到的复位报文段，其 ACK 确认了本端的 SYN：报告 "connection reset"（连接被重置），即连接被拒绝（connect() 以 ECONNREFUSED 失败）；删除传输控制块（TCB）。',
   "SYN_SENT|timeout":
     '重传超时：重新发送 SYN，并对重传定时器执行退避。',
 

@@ -246,8 +246,9 @@ export const TRANSITIONS = [
     "3.10.7.3",
     "Its ACK acknowledges a FIN never sent (SEG.ACK > SND.NXT): send <SEQ=SEG.ACK><CTL=RST> and drop the segment.",
   ),
-  row("SYN_SENT", "rcv RST", "CLOSED", null, "transition", "3.10.7.3", `A reset whose ACK acknowledges our SYN: "${RESET}" (the connection was refused); delete the TCB.`, {
-    error: RESET,
+  // RFC 9293 words it "connection reset"; what a sockets program sees is ECONNREFUSED ("connection refused"): say both.
+  row("SYN_SENT", "rcv RST", "CLOSED", null, "transition", "3.10.7.3", `A reset whose ACK acknowledges our SYN: "${RESET}" (the connection was refused; connect() fails with ECONNREFUSED); delete the TCB.`, {
+    error: `${RESET} (ECONNREFUSED)`,
   }),
   retransmit("SYN_SENT", "SYN", "the SYN"),
 

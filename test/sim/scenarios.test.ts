@@ -325,8 +325,9 @@ describe("what the applications are told", () => {
     expect(reportedErrors(runScenario("abort"))).toEqual(["client: abort: connection reset", "server: rcv RST: connection reset"]);
   });
 
-  it("rst-closed-port: the client's SYN_SENT is reset (3.10.7.3: connection reset)", () => {
-    expect(reportedErrors(runScenario("rst-closed-port"))).toEqual(["client: rcv RST: connection reset"]);
+  it("rst-closed-port: the client's SYN_SENT is reset (3.10.7.3: connection reset), which a sockets program sees as ECONNREFUSED", () => {
+    expect(reportedErrors(runScenario("rst-closed-port"))).toEqual(["client: rcv RST: connection reset (ECONNREFUSED)"]);
+    expect(reportedErrors(runScenario("rst-closed-port", { profile: "linux" }))).toEqual(["client: rcv RST: ECONNREFUSED"]);
   });
 
   it.each(["open", "close-client-first", "simultaneous-close", "half-close", "lost-last-ack", "old-duplicate-syn"])("%s reports no error", (name) => {

@@ -51,7 +51,32 @@ function resetWithErrno(state: "ESTABLISHED" | "FIN_WAIT_1" | "FIN_WAIT_2" | "CL
   });
 }
 
+/**
+ * Rows that start or restart TIME_WAIT's timer: on Linux it is not 2 × MSL
+ * but the fixed TCP_TIMEWAIT_LEN (60 s), set by tcp_time_wait on entry and
+ * by inet_twsk_reschedule when a retransmitted FIN arrives.
+ */
+const TIME_WAIT_TIMER_ROWS = [
+  ["FIN_WAIT_1", "rcv FIN+ACK"],
+  ["FIN_WAIT_2", "rcv FIN"],
+  ["FIN_WAIT_2", "rcv FIN+ACK"],
+  ["CLOSING", "rcv ACK"],
+  ["TIME_WAIT", "rcv FIN"],
+  ["TIME_WAIT", "rcv FIN+ACK"],
+] as const;
+
+function withLinuxTimeWaitTimer([from, event]: (typeof TIME_WAIT_TIMER_ROWS)[number]): TableRow {
+  const row = REFERENCE_MACHINE.rows.find((candidate) => candidate.from === from && candidate.event === event)!;
+  return {
+    ...row,
+    noteKey: `linux|${from}|${event}`,
+    kernel: from === "TIME_WAIT" ? "net/ipv4/tcp_minisocks.c: tcp_timewait_state_process" : "net/ipv4/tcp_minisocks.c: tcp_time_wait",
+    note: row.note.replace("the 2MSL timer", "the 60 s TIME_WAIT timer (TCP_TIMEWAIT_LEN)"),
+  };
+}
+
 export const LINUX_MACHINE: Machine = withOverrides(REFERENCE_MACHINE, "linux", "Linux's TCP, where it departs from RFC 9293.", [
+  ...TIME_WAIT_TIMER_ROWS.map(withLinuxTimeWaitTimer),
   linuxRow({
     from: "LISTEN",
     event: "active open",

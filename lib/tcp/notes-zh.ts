@@ -288,12 +288,27 @@ export const NOTES_ZH_ACTIVE_OPEN: Readonly<Record<string, string>> = {
     '同时打开（主动打开，active OPEN）之后连接被拒绝：报告 "connection refused"（连接被拒绝），删除传输控制块（TCB）。',
 };
 
+/** Linux's TIME_WAIT timer is the fixed TCP_TIMEWAIT_LEN, where RFC 9293 has 2MSL (lib/tcp/linux-machine.ts). */
+const LINUX_TIME_WAIT_TIMER_KEYS = [
+  "FIN_WAIT_1|rcv FIN+ACK",
+  "FIN_WAIT_2|rcv FIN",
+  "FIN_WAIT_2|rcv FIN+ACK",
+  "CLOSING|rcv ACK",
+  "TIME_WAIT|rcv FIN",
+  "TIME_WAIT|rcv FIN+ACK",
+] as const;
+
+const LINUX_TIME_WAIT_TIMER_NOTES: Readonly<Record<string, string>> = Object.fromEntries(
+  LINUX_TIME_WAIT_TIMER_KEYS.map((key) => [`linux|${key}`, NOTES_ZH[key]!.replace("2MSL 定时器", "60 秒的 TIME_WAIT 定时器（TCP_TIMEWAIT_LEN）")]),
+);
+
 /**
  * The notes of every other case, keyed by the outcome's `noteKey`: the
  * variants of a row (`STATE|event|variant`) and the Linux profile's rows
  * (`linux|STATE|event`). test/tcp/notes-zh.test.ts keeps it complete.
  */
 export const NOTES_ZH_CASES: Readonly<Record<string, string>> = {
+  ...LINUX_TIME_WAIT_TIMER_NOTES,
   "TIME_WAIT|rcv SYN|newer SYN":
     '序号高于 RCV.NXT 的 SYN 不可能属于旧连接：RFC 允许（MAY-2，沿用 RFC 1122 4.2.2.13；有时间戳时见 RFC 6191）直接从 TIME_WAIT 重新打开连接，新连接的 ISS 要高于旧连接用过的任何序列号。发送 <SEQ=ISS><ACK=SEG.SEQ+1><CTL=SYN,ACK>，进入 SYN_RECEIVED。',
   "linux|LISTEN|active open":

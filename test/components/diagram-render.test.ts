@@ -34,8 +34,11 @@ describe("StateDiagram", () => {
 
   it("under Linux marks the arrows Linux departs from and says what it does instead", () => {
     const html = renderToStaticMarkup(createElement(StateDiagram, { lang: "en", profile: "linux" }));
-    expect(html.match(/data-departs="linux"/g)).toHaveLength(3);
+    // LISTEN → SYN_SENT, SYN_RECEIVED → LISTEN, and the three arrows whose TIME_WAIT timer is Linux's 60 s.
+    expect(html.match(/data-departs="linux"/g)).toHaveLength(5);
     expect(html).toMatch(/data-edge="TIME_WAIT-&gt;CLOSED"[^>]*data-departs="linux"/);
+    expect(html).toMatch(/data-edge="FIN_WAIT_2-&gt;TIME_WAIT"[^>]*data-departs="linux"/);
+    expect(html).toMatch(/data-edge="CLOSING-&gt;TIME_WAIT"[^>]*data-departs="linux"/);
     expect(html).toContain("60 s timeout / —");
     expect(html).toContain("send ✕ EPIPE");
     expect(html).toContain("Behaviour: Linux");

@@ -21,7 +21,7 @@ const USAGE = `usage: npm run -s tcp -- <command>
   table [--profile P] [--json]                   every state × event outcome
   step <STATE> "<event>" [--profile P] [--json]  one outcome (each case, where the row has more than one)
   scenarios                                      the named scenarios
-  scenario <name> [--profile P] [--lose N]... [--delay N:MS]... [--isn-client N] [--isn-server N] [--json]
+  scenario <name> [--profile P] [--lose N]... [--delay N:MS]... [--isn-client N] [--isn-server N] [--backlog N] [--json]
 profiles (P): ${PROFILE_NAMES.join(", ")} (default ${DEFAULT_PROFILE})`;
 
 const COMMANDS = ["table", "step", "scenarios", "scenario", "help"] as const;
@@ -34,6 +34,9 @@ const sequenceNumber = (flag: string) =>
     .max(4294967295, `${flag} must be between 0 and 4294967295`);
 
 const segmentNumber = z.coerce.number({ message: "--lose takes a segment number" }).int("--lose takes a whole number").min(1, "--lose counts segments from 1");
+
+/** listen()'s backlog for the server's accept queue (Linux caps it at net.core.somaxconn, 4096 by default). */
+const backlogSize = z.coerce.number({ message: "--backlog takes a number" }).int("--backlog takes a whole number").min(0, "--backlog is at least 0").max(65535, "--backlog is at most 65535");
 
 const delaySpec = z
   .string()
@@ -96,6 +99,7 @@ const OPTIONS = {
   delay: { type: "string", multiple: true },
   "isn-client": { type: "string" },
   "isn-server": { type: "string" },
+  backlog: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -130,7 +134,7 @@ function main(argv: string[]): string {
     table: ["json", "profile"],
     step: ["json", "profile"],
     scenarios: [],
-    scenario: ["json", "profile", "lose", "delay", "isn-client", "isn-server"],
+    scenario: ["json", "profile", "lose", "delay", "isn-client", "isn-server", "backlog"],
   };
   const profile = findProfile(values.profile ?? DEFAULT_PROFILE);
   if (!profile) throw new UsageError(`unknown profile "${values.profile}"; valid: ${PROFILE_NAMES.join(", ")}`);
@@ -171,7 +175,14 @@ function main(argv: string[]): string {
       const isnServer = values["isn-server"] === undefined ? undefined : checked(sequenceNumber("--isn-server"), values["isn-server"]);
       const lose = (values.lose ?? []).map((value) => checked(segmentNumber, value));
       const delay = Object.fromEntries((values.delay ?? []).map((value) => checked(delaySpec, value)));
-      const trace = runScenario(name, { lose, delay, isn: { client: isnClient, server: isnServer }, profile: profile.name });
+      const backlog = values.backlog === undefined ? undefined : checked(backlogSize, values.backlog);
+      const trace = runScenario(name, {
+        lose,
+        delay,
+        isn: { client: isnClient, server: isnServer },
+        profile: profile.name,
+        ...(backlog === undefined ? {} : { acceptQueue: { backlog } }),
+      });
       return values.json ? JSON.stringify(trace, null, 2) : renderSequenceDiagram(trace);
     }
     default:

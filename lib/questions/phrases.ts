@@ -22,7 +22,10 @@ const EVENT_PHRASES: Record<TcpEvent, BilingualText> = {
   "rcv FIN": { zh: "收到对方的 FIN（它没有确认我方的 FIN）", en: "the peer's FIN arrives (it does not acknowledge our FIN)" },
   "rcv FIN+ACK": { zh: "收到对方的 FIN，且它同时确认了我方的 FIN", en: "the peer's FIN arrives and also acknowledges our FIN" },
   "rcv RST": { zh: "收到可接受的 RST", en: "an acceptable RST arrives" },
-  timeout: { zh: "定时器超时（TIME_WAIT 中是 2MSL，其他状态是重传定时器）", en: "a timer expires (2MSL in TIME_WAIT, the retransmission timer elsewhere)" },
+  timeout: {
+    zh: "定时器超时（TIME_WAIT 中是 TIME_WAIT 定时器：RFC 9293 为 2MSL，Linux 为 60 秒；其他状态是重传定时器）",
+    en: "a timer expires (in TIME_WAIT its own timer: 2MSL in RFC 9293, 60 s on Linux; the retransmission timer elsewhere)",
+  },
 };
 
 const both = (zh: string, en: string): BilingualText => ({ zh, en });
@@ -99,7 +102,7 @@ const IN_STATE: Partial<Record<TcpEvent, Partial<Record<TcpState, BilingualText>
     TIME_WAIT: RST_AT_RCV_NXT,
   },
   timeout: {
-    TIME_WAIT: both("2MSL 定时器到期", "the 2MSL timer expires"),
+    TIME_WAIT: both("TIME_WAIT 定时器到期（RFC 9293 为 2MSL，Linux 为 60 秒）", "the TIME_WAIT timer expires (2MSL in RFC 9293, 60 s on Linux)"),
     SYN_SENT: both("重传定时器超时（我方的 SYN 尚未被确认）", "the retransmission timer expires (our SYN is unacknowledged)"),
     SYN_RECEIVED: both("重传定时器超时（我方的 SYN+ACK 尚未被确认）", "the retransmission timer expires (our SYN+ACK is unacknowledged)"),
     ESTABLISHED: both("重传定时器超时（我方发出的数据尚未被确认）", "the retransmission timer expires (data we sent is unacknowledged)"),
@@ -253,8 +256,8 @@ export const TRACE_EVENTS_ZH: Readonly<Record<string, string>> = {
   "listen overflow": "全连接队列已满",
 };
 
-/** An event of a trace in both languages; a timeout in TIME_WAIT is the 2MSL timer. */
+/** An event of a trace in both languages; a timeout in TIME_WAIT is TIME_WAIT's own timer (2MSL, or Linux's 60 s). */
 export function traceEventName(event: TcpEvent | SimEvent, state?: TcpState): BilingualText {
-  if (event === "timeout" && state === "TIME_WAIT") return both("2MSL 超时", "2MSL timeout");
+  if (event === "timeout" && state === "TIME_WAIT") return both("TIME_WAIT 超时", "TIME_WAIT timeout");
   return both(TRACE_EVENTS_ZH[event] ?? event, event);
 }

@@ -27,7 +27,9 @@ export function renderSequenceDiagram(trace: Trace, blank?: DiagramBlank): strin
     const masked = blank?.kind === "segment" && step.segment?.n === blank.n ? { ...step, segment: { ...step.segment, flags: "?", seq: Number.NaN, ack: null } } : step;
     return `${String(step.t).padStart(8)}  ${client.padEnd(STATE_WIDTH)} ${middle(masked)} ${server.padEnd(STATE_WIDTH)} ${eventLabel(step)}`;
   });
-  const title = `${trace.scenario}  (machine ${trace.machine}; first ISNs client=${trace.isn.client}, server=${trace.isn.server}; later connections take the ISN clock)`;
+  // A counterfactual machine replaces the profile's; name it then, else the profile alone.
+  const rules = trace.machine === trace.profile || (trace.profile === "rfc9293" && trace.machine === "rfc9293") ? `profile ${trace.profile}` : `profile ${trace.profile}, machine ${trace.machine}`;
+  const title = `${trace.scenario}  (${rules}; first ISNs client=${trace.isn.client}, server=${trace.isn.server}; later connections take the ISN clock)`;
   const bytes = `bytes delivered: client ${trace.bytes.client.delivered}, server ${trace.bytes.server.delivered}`;
   return [title, "", header, start, ...lines, "", bytes].join("\n");
 }

@@ -30,6 +30,10 @@ const COMMANDS = {
   closeLinuxJson: ["scenario", "close-client-first", "--profile", "linux", "--json"],
   badProfile: ["table", "--profile", "bsd"],
   profileOnScenarios: ["scenarios", "--profile", "linux"],
+  queueFullJson: ["scenario", "accept-queue-full", "--profile", "linux", "--json"],
+  queueRoomyJson: ["scenario", "accept-queue-full", "--profile", "linux", "--backlog", "5", "--json"],
+  linuxDiagram: ["scenario", "abort", "--profile", "linux"],
+  badBacklog: ["scenario", "open", "--backlog=-1"],
 } as const;
 
 type Command = keyof typeof COMMANDS;
@@ -149,6 +153,21 @@ describe("--profile", () => {
   });
 });
 
+describe("--backlog", () => {
+  it("a full accept queue drops the final ACK under Linux; a backlog with room lets the connection complete at once", () => {
+    const overflows = (name: Command) => JSON.parse(ok(name)).steps.filter((step: { event: string }) => step.event === "listen overflow").length;
+    expect(overflows("queueFullJson")).toBeGreaterThan(0);
+    expect(overflows("queueRoomyJson")).toBe(0);
+    const established = JSON.parse(ok("queueRoomyJson")).steps.find((step: { server: string }) => step.server === "ESTABLISHED");
+    expect(established.t).toBe(150);
+  });
+
+  it("the diagram's title names the profile", () => {
+    expect(ok("linuxDiagram").split("\n")[0]).toContain("(profile linux;");
+    expect(ok("diagram").split("\n")[0]).toContain("(profile rfc9293;");
+  });
+});
+
 describe("tcp scenarios", () => {
   it("prints one line per scenario: its name, then its description", () => {
     const lines = ok("scenarios").trimEnd().split("\n");
@@ -258,6 +277,7 @@ describe("usage errors: exit code 2, one line on stderr naming the valid choices
     ["loseNotNumber", "a --lose that is not a number", ["--lose", /number/]],
     ["badProfile", "an unknown profile", ['unknown profile "bsd"', "rfc9293", "linux"]],
     ["profileOnScenarios", "--profile where it does not apply", ['--profile does not apply to "scenarios"']],
+    ["badBacklog", "a negative --backlog", ["--backlog is at least 0"]],
   ];
 
   it.each(cases)("%s: %s", (name, _what, mentions) => {

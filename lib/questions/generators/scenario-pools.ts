@@ -23,10 +23,12 @@ export const SEQUENTIAL_SCENARIOS = [
 ] as const;
 
 /**
- * The interview scenarios (lib/sim/interview-scenarios.ts) a diagram can
- * show whole: each is over within seconds. The keep-alive one takes hours.
+ * The interview scenarios (lib/sim/interview-scenarios.ts), each a topic an
+ * interviewer asks about: the keep-alive one spans two hours of idle time,
+ * which the diagrams draw by step, not to scale.
  */
 export const INTERVIEW_TRACE_SCENARIOS = [
+  "keepalive-dead-peer",
   "out-of-order-fin",
   "syn-to-time-wait-newer",
   "syn-to-time-wait-older",

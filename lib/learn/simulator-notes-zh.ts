@@ -9,6 +9,7 @@ import type { TraceStep } from "../sim";
  */
 
 const WITHHELD = / The ACK is withheld: one went out less than (\d+) ms ago \(rate limit, as Linux's tcp_invalid_ratelimit\)\.$/;
+const QUICK_SYN_RETRY = / Linux resends its SYN (\d+) ms later instead of after the RTO: the peer's old state is likely gone \(once, before any retransmission\)\.$/;
 
 /** Pattern and Chinese rendering of each note the simulator writes itself. */
 const SIMULATOR_NOTES: readonly [RegExp, (...groups: string[]) => string][] = [
@@ -140,6 +141,11 @@ const SIMULATOR_NOTES: readonly [RegExp, (...groups: string[]) => string][] = [
 
 /** The Chinese of a note the simulator wrote itself, or undefined for one not listed here. */
 export function simulatorNoteZh(step: Pick<TraceStep, "note">): string | undefined {
+  const quick = QUICK_SYN_RETRY.exec(step.note);
+  if (quick) {
+    const text = simulatorNoteZh({ note: step.note.slice(0, quick.index) });
+    return text && `${text}Linux 在 ${quick[1]} 毫秒后就重发 SYN，而不是等待 RTO：对端的旧状态很可能已经消失（只此一次，且仅在尚未重传过时）。`;
+  }
   const withheld = WITHHELD.exec(step.note);
   const note = withheld ? step.note.slice(0, withheld.index) : step.note;
   for (const [pattern, render] of SIMULATOR_NOTES) {

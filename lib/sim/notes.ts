@@ -8,6 +8,8 @@ import type { Segment, Side } from "./types";
  */
 
 export const simNotes = {
+  quickSynRetry: (ms: number) => ` Linux resends its SYN ${ms} ms later instead of after the RTO: the peer's old state is likely gone (once, before any retransmission).`,
+
   held: (seq: number, rcvNxt: number, contents: string) =>
     `SEQ=${seq} is ahead of RCV.NXT=${rcvNxt}: a gap before it. The segment (${contents}) is held until the gap fills, to be processed in sequence (3.10.7.4, SHLD-31); a duplicate ACK tells the sender what is missing (MAY-13).`,
 
@@ -73,4 +75,5 @@ export const SIM_KERNEL = {
   overflowAck:
     "net/ipv4/tcp_minisocks.c: tcp_check_req (listen_overflow); net/ipv4/tcp_ipv4.c: tcp_v4_syn_recv_sock; include/net/sock.h: sk_acceptq_is_full; net/ipv4/inet_connection_sock.c: reqsk_timer_handler",
   overflowReset: "net/ipv4/tcp_minisocks.c: tcp_check_req (listen_overflow, embryonic_reset)",
+  quickSynRetry: "net/ipv4/tcp_input.c: tcp_rcv_synsent_state_process; include/net/tcp.h: TCP_TIMEOUT_MIN",
 } as const;

@@ -216,6 +216,8 @@ class Simulation {
 
   private answerUnacceptable(endpoint: Endpoint, segment: Segment, arrival: Extract<Arrival, { kind: "unacceptable" }>, origin: Origin): void {
     let note = arrival.note;
+    const kernel = this.retrySynSoon(endpoint) ? SIM_KERNEL.quickSynRetry : undefined;
+    if (kernel) note += simNotes.quickSynRetry(this.timing.quickSynRetry!);
     if (arrival.reply === "RST" && segment.ack !== null) {
       this.emit(endpoint, { flags: "RST", seq: segment.ack, ack: null, len: 0 }, false);
     } else if (arrival.reply === "ACK" && this.now - endpoint.lastInvalidReplyAt < INVALID_REPLY_INTERVAL) {
@@ -226,7 +228,22 @@ class Simulation {
       endpoint.lastInvalidReplyAt = this.now;
       this.sendAck(endpoint);
     }
-    this.record("rcv unacceptable", endpoint.side, note, { ...origin, rfc: arrival.rfc });
+    this.record("rcv unacceptable", endpoint.side, note, { ...origin, rfc: arrival.rfc, ...(kernel ? { kernel } : {}) });
+  }
+
+  /**
+   * Linux answers an unacceptable ACK in SYN_SENT (a challenge ACK from the
+   * peer's old connection, say) with RST and resends its SYN after
+   * TCP_TIMEOUT_MIN instead of a full RTO, once, if it has not retransmitted
+   * yet (tcp_rcv_synsent_state_process): the peer's old state is likely gone.
+   */
+  private retrySynSoon(endpoint: Endpoint): boolean {
+    const quick = this.timing.quickSynRetry;
+    const oldest = endpoint.outstanding[0];
+    if (quick === null || endpoint.state !== "SYN_SENT" || !oldest || oldest.retries > 0) return false;
+    endpoint.rtoGeneration++;
+    this.queue.push(this.now + quick, PRIORITY.timer, { kind: "timer", side: endpoint.side, timer: "rto", generation: endpoint.rtoGeneration });
+    return true;
   }
 
   private receiveData(endpoint: Endpoint, segment: Segment, arrival: Extract<Arrival, { kind: "data" }>, origin: Origin): void {

@@ -131,6 +131,8 @@ export interface TimingOptions {
   orphanRetries: number;
   /** SYN retransmissions, beyond synRetries, at a constant RTO before it doubles (Linux 6.5+: tcp_syn_linear_timeouts). */
   synLinearTimeouts: number;
+  /** After an unacceptable ACK in SYN_SENT, resend the SYN this soon (Linux: TCP_TIMEOUT_MIN), or null to wait for the RTO. */
+  quickSynRetry: number | null;
   /** SO_KEEPALIVE: idle time before the first probe, time between probes, and unanswered probes before giving up. */
   keepaliveTime: number;
   keepaliveInterval: number;
@@ -164,6 +166,7 @@ export function timingFor(profile: Profile, latency = 50): TimingOptions {
     synAckRetries: timers.synAckRetries,
     orphanRetries: timers.orphanRetries,
     synLinearTimeouts: timers.synLinearTimeouts,
+    quickSynRetry: timers.quickSynRetry,
     ...KEEPALIVE_TIMING,
   };
 }

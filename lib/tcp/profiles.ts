@@ -30,6 +30,8 @@ export interface ProfileTimers {
   orphanRetries: number;
   /** SYN retransmissions, beyond synRetries, sent at a constant initial RTO before it starts doubling (Linux 6.5+). */
   synLinearTimeouts: number;
+  /** After an unacceptable ACK in SYN_SENT, the SYN is resent this soon instead of after the RTO; null: no such rule. */
+  quickSynRetry: number | null;
   /** How the RTO follows the first measured round trip R. */
   rtoFromRtt: (rtt: number) => number;
 }
@@ -81,6 +83,7 @@ export const RFC9293_PROFILE: Profile = {
     dataRetries: 6,
     orphanRetries: 6,
     synLinearTimeouts: 0,
+    quickSynRetry: null,
     // RFC 6298 2.2: SRTT = R, RTTVAR = R/2, RTO = SRTT + 4 × RTTVAR = 3R.
     rtoFromRtt: (rtt) => 3 * rtt,
   },
@@ -167,6 +170,15 @@ const LINUX_DIFFERENCES: readonly ProfileDifference[] = [
     kernel: "net/ipv4/tcp_minisocks.c: tcp_timewait_state_process; net/ipv4/tcp_ipv4.c: tcp_v4_rcv",
   },
   {
+    id: "quick-syn-retry",
+    what: {
+      en: "An unacceptable ACK in SYN_SENT (such as a challenge ACK from the peer's old connection) is answered with RST, and the SYN is resent after TCP_TIMEOUT_MIN (2 ms) rather than a full RTO, once.",
+      zh: "SYN_SENT 收到不可接受的 ACK（例如对端旧连接发来的挑战 ACK）时回 RST，并在 TCP_TIMEOUT_MIN（2 毫秒）后、而不是等一个完整的 RTO，重发 SYN，只此一次。",
+    },
+    rfc: "3.10.7.3",
+    kernel: "net/ipv4/tcp_input.c: tcp_rcv_synsent_state_process",
+  },
+  {
     id: "time-wait-rst",
     what: {
       en: "A RST kills a TIME_WAIT socket while tcp_rfc1337 = 0, the default (RFC 1337's assassination); tcp_rfc1337 = 1 ignores it. RFC 9293 also closes on an acceptable reset.",
@@ -235,6 +247,8 @@ export const LINUX_PROFILE: Profile = {
     orphanRetries: 8,
     // Since 6.5 (net/ipv4/tcp_ipv4.c: tcp_sk_init): SYN_SENT retries at a constant RTO before backing off.
     synLinearTimeouts: 4,
+    // TCP_TIMEOUT_MIN: 2 jiffies, 2 ms at HZ=1000 (include/net/tcp.h).
+    quickSynRetry: 2,
     // tcp_rtt_estimator: the first sample sets SRTT = R and the variance to at least TCP_RTO_MIN.
     rtoFromRtt: (rtt) => rtt + Math.max(2 * rtt, 200),
   },

@@ -54,7 +54,7 @@ describe("stateEventRows", () => {
 
   it("names TIME_WAIT's timer by its length under Linux, 2MSL under RFC 9293", () => {
     const timer = (lang: "en" | "zh", profile: "rfc9293" | "linux") => stateEventRows(lang, profile).TIME_WAIT.find((row) => row.event === "timeout")!;
-    expect(timer("en", "rfc9293")).toMatchObject({ label: "2MSL timeout", phrase: "the 2MSL timer expires" });
+    expect(timer("en", "rfc9293")).toMatchObject({ label: "2MSL timeout", phrase: "the TIME_WAIT timer expires (2MSL in RFC 9293, 60 s on Linux)" });
     expect(timer("en", "linux")).toMatchObject({ label: "60 s timeout", phrase: "the TIME_WAIT timer (a fixed 60 s) expires" });
     expect(timer("zh", "linux")).toMatchObject({ label: "60 秒超时", phrase: "TIME_WAIT 定时器（固定 60 秒）到期" });
   });

@@ -140,6 +140,19 @@ const pinned: Record<string, () => void> = {
     const rfcAnswer = run("rfc9293", noListener).steps.find((step) => step.at === "server" && step.event === "rcv SYN")!;
     expect(rfcAnswer).toMatchObject({ server: "SYN_RECEIVED", segment: { flags: "SYN+ACK" } });
   },
+  "quick-syn-retry": () => {
+    expect(citationOf("quick-syn-retry")).toContain("tcp_rcv_synsent_state_process");
+    const resentAfter = (profile: ProfileName) => {
+      const steps = runScenario("syn-on-established", { profile }).steps;
+      const reset = steps.find((step) => step.at === "client" && step.event === "rcv unacceptable")!;
+      const again = steps.find((step) => step.t > reset.t && step.segment?.from === "client" && step.segment.flags === "SYN")!;
+      return { reset, wait: again.t - reset.t };
+    };
+    const linuxRetry = resentAfter("linux");
+    expect(linuxRetry.wait).toBe(2);
+    expect(linuxRetry.reset.kernel).toContain("tcp_rcv_synsent_state_process");
+    expect(resentAfter("rfc9293").wait).toBeGreaterThan(800);
+  },
   "time-wait-rst": () => {
     expect(citationOf("time-wait-rst")).toContain("tcp_timewait_state_process");
     expect(linux("TIME_WAIT", "rcv RST")).toMatchObject({ to: "CLOSED", kernel: expect.stringContaining("tcp_timewait_state_process") });

@@ -39,6 +39,6 @@ export async function answerOnScreen(page: Page): Promise<string> {
     default:
       throw new Error(`no way to answer a ${input} question`);
   }
-  await page.getByTestId("answer-panel").waitFor({ timeout: 10_000 });
+  await page.getByTestId("answer-panel").waitFor();
   return input;
 }

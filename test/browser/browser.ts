@@ -15,6 +15,8 @@ export const PHONE = { width: 390, height: 844 };
 /** A fresh learner: a new context has no cookies. The browser's language decides the first page's language. */
 export async function newLearner(browser: Browser, options: { locale?: string; viewport?: { width: number; height: number } } = {}): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ locale: options.locale ?? "en-US", viewport: options.viewport ?? DESKTOP });
+  // A hang guard, not a timing goal: on a busy 2-core machine a page may take a while.
+  context.setDefaultTimeout(120_000);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));

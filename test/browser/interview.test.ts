@@ -14,11 +14,13 @@ describe("interview mode", () => {
     await page.waitForURL(/\/interview\/[a-z0-9]+$/);
     expect(await page.getByRole("timer").textContent()).toMatch(/Time left: 1[45]:\d\d/);
 
-    // Why, follow-up, why: each answered on screen.
+    // Why, the interviewer's follow-up to it (every why card has one: graded against its own key points), why.
+    const firstQuestion = await page.getByTestId("question").textContent();
     expect(await answerOnScreen(page)).toBe("self-grade");
     await page.keyboard.press("Enter");
     await page.getByTestId("question").getByText("Follow-up").waitFor();
-    expect(await answerOnScreen(page)).not.toBe("self-grade");
+    expect(await page.getByTestId("question").textContent()).not.toBe(firstQuestion);
+    expect(await answerOnScreen(page)).toBe("self-grade");
     await page.keyboard.press("Enter");
     expect(await answerOnScreen(page)).toBe("self-grade");
 

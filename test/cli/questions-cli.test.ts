@@ -1,24 +1,9 @@
-import { spawn } from "node:child_process";
 import { beforeAll, describe, expect, it } from "vitest";
+import { runAllOf, type CliResult } from "./cli-process";
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+type Run = CliResult;
 
-function questions(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn("node_modules/.bin/tsx", ["lib/cli/questions.ts", ...args]);
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-const runs: Record<string, Run> = {};
+let runs: Record<string, Run> = {};
 
 beforeAll(async () => {
   const cases: Record<string, string[]> = {
@@ -35,8 +20,9 @@ beforeAll(async () => {
     badCount: ["--count", "lots"],
     badProfile: ["--profile", "bsd"],
   };
-  await Promise.all(Object.entries(cases).map(async ([name, args]) => (runs[name] = await questions(...args))));
-}, 120_000);
+  runs = await runAllOf("lib/cli/questions.ts", cases);
+  // A hang guard, not a timing goal: two processes at a time on a busy machine.
+}, 600_000);
 
 describe("npm run -s questions", () => {
   it("--json prints {id, kind, profile, params, prompt, choices, answer, explanation, tests}; next-state params are {state, event, context}", () => {

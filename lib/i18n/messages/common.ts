@@ -24,7 +24,7 @@ export const common = {
   notFoundTitle: { zh: "找不到这个页面", en: "Page not found" },
   notFoundText: { zh: "这个地址没有内容：可能是链接写错了，或者它指向的测验或笔记不存在。", en: "Nothing lives at this address: the link may be mistyped, or the quiz or note it points to does not exist." },
   footer: {
-    zh: "每个答案都由 RFC 9293 参考状态机计算得出。",
-    en: "Every answer is computed by a reference RFC 9293 state machine.",
+    zh: "每个答案都由参考状态机计算得出：以 RFC 9293 为准，旁附注明内核出处的 Linux 规则。",
+    en: "Every answer is computed by a reference state machine: RFC 9293, with Linux's rules beside it, each cited to the kernel.",
   },
 } satisfies Messages;

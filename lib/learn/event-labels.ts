@@ -1,4 +1,5 @@
 import type { Language } from "../i18n/language";
+import { TRACE_EVENTS_ZH } from "../questions/phrases";
 import type { SimEvent } from "../sim";
 import { TCP_EVENTS, type Flags, type TcpEvent, type TcpState } from "../tcp";
 
@@ -42,23 +43,8 @@ export function sendsClause(sends: Flags | null, lang: Language): string {
   return sends === null ? ", sends nothing" : `, sends ${sends}`;
 }
 
-const ZH_SIM_EVENTS: Record<SimEvent, string> = {
-  "rcv data": "收到数据",
-  "rcv ACK of data": "收到数据的 ACK",
-  "rcv unacceptable": "收到不可接受的报文段",
-  "rcv data after close": "close() 之后收到数据",
-  "ack timer": "延迟确认定时器到期",
-  "user timeout": "用户超时（放弃重传）",
-  lost: "报文段丢失",
-  "old duplicate": "旧的重复报文段",
-  "rcv out of order": "收到乱序报文段（暂存）",
-  crash: "主机崩溃",
-  "keepalive probe": "保活探测",
-  "keepalive timeout": "保活超时（放弃连接）",
-  "connection queued": "另一个连接进入全连接队列",
-  accept: "调用 accept",
-  "listen overflow": "全连接队列已满",
-};
+/** The Chinese names of the simulator's own events: the one list in lib/questions/phrases.ts. */
+const ZH_SIM_EVENTS: Record<SimEvent, string> = TRACE_EVENTS_ZH;
 
 /** Any event of a simulator trace: the machine's, or one the simulator records itself. */
 export function traceEventLabel(event: TcpEvent | SimEvent, lang: Language, state?: TcpState): string {

@@ -226,7 +226,7 @@ export function ordinal(n: number): BilingualText {
  * simulator's events, so that a new event does not break the build before it
  * is translated; test/questions/phrases.test.ts keeps the list complete.
  */
-export const TRACE_EVENTS_ZH: Readonly<Record<string, string>> = {
+export const TRACE_EVENTS_ZH: Readonly<Record<TcpEvent | SimEvent, string>> = {
   "passive open": "被动打开",
   "active open": "主动打开",
   send: "发送数据",

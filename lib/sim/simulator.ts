@@ -413,11 +413,7 @@ class Simulation {
   private timer(side: Side, timer: Timer, generation: number): void {
     const endpoint = this.endpoints[side];
     if (timer === "fin-wait-2") {
-      if (generation !== endpoint.finWait2Generation || endpoint.state !== "FIN_WAIT_2") return;
-      const outcome = this.decide(endpoint, "timeout");
-      this.enter(endpoint, outcome.to);
-      this.forget(endpoint, outcome.to);
-      this.record("timeout", side, outcome.note, { rfc: outcome.rfc, kernel: outcome.kernel });
+      if (generation === endpoint.finWait2Generation && endpoint.state === "FIN_WAIT_2") this.stateTimerExpires(endpoint);
       return;
     }
     if (timer === "ack") {
@@ -431,11 +427,7 @@ class Simulation {
       return;
     }
     if (timer === "2msl") {
-      if (generation !== endpoint.timeWaitGeneration || endpoint.state !== "TIME_WAIT") return;
-      const outcome = this.decide(endpoint, "timeout");
-      this.enter(endpoint, outcome.to);
-      this.forget(endpoint, outcome.to);
-      this.record("timeout", side, outcome.note, { rfc: outcome.rfc, kernel: outcome.kernel });
+      if (generation === endpoint.timeWaitGeneration && endpoint.state === "TIME_WAIT") this.stateTimerExpires(endpoint);
       return;
     }
     if (generation !== endpoint.rtoGeneration || endpoint.outstanding.length === 0) return;
@@ -452,6 +444,14 @@ class Simulation {
     this.enter(endpoint, outcome.to);
     const note = outcome.sends === flags ? outcome.note : `Retransmission timeout: send the oldest unacknowledged segment (${flags}, ${oldest.len} bytes) again.`;
     this.record("timeout", side, note, { rfc: outcome.rfc });
+  }
+
+  /** TIME_WAIT's timer, or Linux's orphaned-FIN_WAIT_2 timer, runs out: the machine's timeout row decides. */
+  private stateTimerExpires(endpoint: Endpoint): void {
+    const outcome = this.decide(endpoint, "timeout");
+    this.enter(endpoint, outcome.to);
+    this.forget(endpoint, outcome.to);
+    this.record("timeout", endpoint.side, outcome.note, { rfc: outcome.rfc, kernel: outcome.kernel });
   }
 
   /** How many times this segment may be retransmitted (RFC 9293 3.8.3's R2; Linux's sysctls). */

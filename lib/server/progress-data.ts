@@ -18,11 +18,13 @@ export function parseStringList(text: string): string[] {
 }
 
 export async function readProgressRows(client: PrismaClient, learnerId: string): Promise<ProgressRows> {
-  const [states, reviews, answers] = await Promise.all([
-    client.cardState.findMany({
-      where: { learnerId },
-      select: { cardId: true, due: true, state: true, reps: true, lastReview: true },
-    }),
+  const [cardStates, reviews, answers] = await Promise.all([
+    // Cards whose content was removed are kept in the database but no longer come up for review.
+    // A join, not an IN list of the learner's card ids: that list grows past SQLite's limit on bound parameters.
+    client.$queryRaw<CardStateRow[]>`
+      SELECT s.cardId, s.due, s.state, s.reps, s.lastReview
+      FROM CardState s JOIN Card c ON c.id = s.cardId AND c.active = 1
+      WHERE s.learnerId = ${learnerId}`,
     client.reviewLog.findMany({
       where: { learnerId },
       select: { cardId: true, review: true, rating: true, state: true },
@@ -34,11 +36,6 @@ export async function readProgressRows(client: PrismaClient, learnerId: string):
       orderBy: { createdAt: "asc" },
     }),
   ]);
-  // Cards whose content was removed are kept in the database but no longer come up for review.
-  const active = new Set(
-    (await client.card.findMany({ where: { id: { in: states.map((s) => s.cardId) }, active: true }, select: { id: true } })).map((c) => c.id),
-  );
-  const cardStates: CardStateRow[] = states.filter((state) => active.has(state.cardId));
   const reviewRows: ReviewRow[] = reviews;
   const answerRows: AnswerRow[] = answers.map((answer) => ({ ...answer, topics: parseStringList(answer.topics), tests: parseStringList(answer.tests) }));
   return { cardStates, reviews: reviewRows, answers: answerRows };

@@ -104,56 +104,78 @@ function toReviewCard(row: CardRow, state: SchedulingState | null, now: Date, op
   };
 }
 
-/** New cards one deck at a time in turn, so that a first session sees every topic. */
-function interleaveByDeck<T extends { deckId: string; sourceLine: number }>(cards: T[]): T[] {
-  const decks = new Map<string, T[]>();
-  for (const card of [...cards].sort((a, b) => a.sourceLine - b.sourceLine)) {
-    if (!decks.has(card.deckId)) decks.set(card.deckId, []);
-    decks.get(card.deckId)!.push(card);
-  }
-  const queues = [...decks.keys()].sort().map((id) => decks.get(id)!);
-  const result: T[] = [];
-  for (let round = 0; result.length < cards.length; round++) {
-    for (const queue of queues) if (queue[round]) result.push(queue[round]!);
-  }
-  return result;
+/*
+ * The queue is read with joins, never with a list of ids: a learner's card
+ * states and the content's cards both grow without bound, and an `IN (…)`
+ * of either runs into SQLite's limit on bound parameters (P2029 from about
+ * 1,000 ids). Every query below binds at most three values.
+ */
+
+type StateRow = SchedulingState & { cardId: string };
+
+/** The learner's next due card that is still in the content: cards in (re)learning first, their steps are minutes long. */
+async function firstDueState(db: PrismaClient, learnerId: string, now: Date): Promise<StateRow | null> {
+  const rows = await db.$queryRaw<StateRow[]>`
+    SELECT s.cardId, s.due, s.stability, s.difficulty, s.elapsedDays, s.scheduledDays, s.learningSteps, s.reps, s.lapses, s.state, s.lastReview
+    FROM CardState s JOIN Card c ON c.id = s.cardId AND c.active = 1
+    WHERE s.learnerId = ${learnerId} AND s.due <= ${now}
+    ORDER BY s.state DESC, s.due ASC, s.cardId ASC
+    LIMIT 1`;
+  return rows[0] ?? null;
+}
+
+async function countDue(db: PrismaClient, learnerId: string, now: Date): Promise<number> {
+  const [row] = await db.$queryRaw<{ n: bigint | number }[]>`
+    SELECT COUNT(*) AS n FROM CardState s JOIN Card c ON c.id = s.cardId AND c.active = 1
+    WHERE s.learnerId = ${learnerId} AND s.due <= ${now}`;
+  return Number(row?.n ?? 0);
+}
+
+async function nextDueLater(db: PrismaClient, learnerId: string, now: Date): Promise<Date | null> {
+  const [row] = await db.$queryRaw<{ due: Date }[]>`
+    SELECT s.due FROM CardState s JOIN Card c ON c.id = s.cardId AND c.active = 1
+    WHERE s.learnerId = ${learnerId} AND s.due > ${now}
+    ORDER BY s.due ASC LIMIT 1`;
+  return row?.due ?? null;
+}
+
+/**
+ * The next new card: the first deck (by id) that still has a card this
+ * learner has never graded, and its first card in file order.
+ */
+async function firstNewCardId(db: PrismaClient, learnerId: string): Promise<string | null> {
+  const [row] = await db.$queryRaw<{ id: string }[]>`
+    SELECT c.id FROM Card c
+    WHERE c.active = 1 AND NOT EXISTS (SELECT 1 FROM CardState s WHERE s.learnerId = ${learnerId} AND s.cardId = c.id)
+    ORDER BY c.deckId ASC, c.sourceLine ASC, c.id ASC
+    LIMIT 1`;
+  return row?.id ?? null;
 }
 
 export async function reviewStatus(db: PrismaClient, learnerId: string, now: Date, options: ReviewOptions = {}): Promise<ReviewStatus> {
   const dayStart = startOfDay(now, options.timezoneOffset);
-  const active = await activeCardIds(db);
-  const [learner, due, dueCount, nextLater, studied, introducedToday, reviewedToday] = await Promise.all([
+  const [learner, due, dueCount, nextLater, introducedToday, reviewedToday] = await Promise.all([
     db.learner.findUnique({ where: { id: learnerId }, select: { newCardsPerDay: true } }),
-    db.cardState.findFirst({
-      where: { learnerId, due: { lte: now }, cardId: { in: active } },
-      // Cards in (re)learning first: their steps are minutes long.
-      orderBy: [{ state: "desc" }, { due: "asc" }],
-    }),
-    db.cardState.count({ where: { learnerId, due: { lte: now }, cardId: { in: active } } }),
-    db.cardState.findFirst({ where: { learnerId, due: { gt: now } }, orderBy: { due: "asc" }, select: { due: true } }),
-    db.cardState.findMany({ where: { learnerId }, select: { cardId: true } }),
+    firstDueState(db, learnerId, now),
+    countDue(db, learnerId, now),
+    nextDueLater(db, learnerId, now),
     db.reviewLog.count({ where: { learnerId, review: { gte: dayStart }, before: null } }),
     db.reviewLog.count({ where: { learnerId, review: { gte: dayStart } } }),
   ]);
   const limit = learner?.newCardsPerDay ?? 20;
   const newLeft = Math.max(0, limit - introducedToday);
-  const base = { dueNow: dueCount, newLeft, reviewedToday, nextDueAt: nextLater?.due.toISOString() ?? null };
+  const base = { dueNow: dueCount, newLeft, reviewedToday, nextDueAt: nextLater?.toISOString() ?? null };
 
   if (due) {
     const row = await db.card.findUnique({ where: { id: due.cardId }, select: CARD_SELECT });
     if (row) return { ...base, card: toReviewCard(row, toState(due), now, options) };
   }
   if (newLeft > 0) {
-    const seen = new Set(studied.map((state) => state.cardId));
-    const candidates = await db.card.findMany({ where: { active: true, id: { notIn: [...seen] } }, select: CARD_SELECT });
-    const next = interleaveByDeck(candidates)[0];
-    if (next) return { ...base, card: toReviewCard(next, null, now, options) };
+    const id = await firstNewCardId(db, learnerId);
+    const row = id ? await db.card.findUnique({ where: { id }, select: CARD_SELECT }) : null;
+    if (row) return { ...base, card: toReviewCard(row, null, now, options) };
   }
   return { ...base, card: null };
-}
-
-async function activeCardIds(db: PrismaClient): Promise<string[]> {
-  return (await db.card.findMany({ where: { active: true }, select: { id: true } })).map((card) => card.id);
 }
 
 export class ReviewError extends Error {

@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import {
   PROGRESS_FILE_FORMAT,
   PROGRESS_FILE_VERSION,
   type ParsedProgressFile,
   type ProgressFile,
 } from "../progress/progress-file";
-import type { Prisma } from "./generated/prisma/client";
 import type { PrismaClient } from "./prisma-client";
 import { DISPLAY_NAME_MAX } from "./profile-store";
 
@@ -22,8 +22,6 @@ import { DISPLAY_NAME_MAX } from "./profile-store";
  * same server (the usual case: moving to a new browser) is replaced by one
  * derived from this learner and the original, so a second import finds it again.
  */
-
-type Tx = Prisma.TransactionClient;
 
 const DEFAULT_NEW_CARDS_PER_DAY = 20;
 
@@ -95,28 +93,37 @@ export interface ImportResult {
   settings: ("displayName" | "newCardsPerDay")[];
 }
 
-export async function importProgress(client: PrismaClient, learnerId: string, file: ParsedProgressFile): Promise<ImportResult> {
-  return client.$transaction(
-    async (tx) => {
-      const sessions = await importSessions(tx, learnerId, file.sessions);
-      const answers = await importAnswers(tx, learnerId, file.answers, sessions.ids);
-      const reviews = await importReviews(tx, learnerId, file.reviews);
-      const cards = await importCardStates(tx, learnerId, file.cardStates);
-      const settings = await importSettings(tx, learnerId, file.learner);
-      return {
-        added: { sessions: sessions.added, answers: answers.added, reviews: reviews.added, cardStates: cards.added },
-        updatedCardStates: cards.updated,
-        unchanged: {
-          sessions: file.sessions.length - sessions.added,
-          answers: file.answers.length - answers.added,
-          reviews: file.reviews.length - reviews.added,
-          cardStates: cards.unchanged,
-        },
-        settings,
-      };
+export interface ImportOptions {
+  /** Rows per INSERT or UPDATE statement; each statement is its own short transaction. */
+  chunkSize?: number;
+}
+
+/**
+ * Merges a checked file into this learner's progress. Each list is written
+ * in statements of at most `chunkSize` rows, each its own transaction, with
+ * a turn of the event loop between them: a 20 MB file never holds the
+ * database for more than one statement, so other learners' grades go
+ * through while it is written. An import cut short leaves a prefix of the
+ * file behind, and importing the file again adds exactly the rest.
+ */
+export async function importProgress(client: PrismaClient, learnerId: string, file: ParsedProgressFile, options: ImportOptions = {}): Promise<ImportResult> {
+  const chunkSize = options.chunkSize ?? 500;
+  const sessions = await importSessions(client, learnerId, file.sessions, chunkSize);
+  const answers = await importAnswers(client, learnerId, file.answers, sessions.ids, chunkSize);
+  const reviews = await importReviews(client, learnerId, file.reviews, chunkSize);
+  const cards = await importCardStates(client, learnerId, file.cardStates, chunkSize);
+  const settings = await importSettings(client, learnerId, file.learner);
+  return {
+    added: { sessions: sessions.added, answers: answers.added, reviews: reviews.added, cardStates: cards.added },
+    updatedCardStates: cards.updated,
+    unchanged: {
+      sessions: file.sessions.length - sessions.added,
+      answers: file.answers.length - answers.added,
+      reviews: file.reviews.length - reviews.added,
+      cardStates: file.cardStates.length - cards.added - cards.updated,
     },
-    { maxWait: 10_000, timeout: 120_000 },
-  );
+    settings,
+  };
 }
 
 /** The id a row from the file gets here: its own when free, else one derived from this learner and it. */
@@ -124,35 +131,44 @@ function derivedId(learnerId: string, id: string): string {
   return `i${createHash("sha256").update(`${learnerId}\0${id}`).digest("hex").slice(0, 24)}`;
 }
 
-const CHUNK = 500;
-
-/** Which of `ids` exist at all, for any learner (SQLite limits the parameters of one query, hence chunks). */
-async function takenIds(ids: string[], find: (chunk: string[]) => Promise<{ id: string }[]>): Promise<Set<string>> {
-  const taken = new Set<string>();
-  for (let i = 0; i < ids.length; i += CHUNK) for (const row of await find(ids.slice(i, i + CHUNK))) taken.add(row.id);
-  return taken;
+/**
+ * A date as the driver adapter stores a DateTime (PrismaBetterSQLite3's
+ * default "iso8601" format), so that rows written here compare and read
+ * back exactly as rows Prisma wrote.
+ */
+function stored(date: Date): string;
+function stored(date: Date | null): string | null;
+function stored(date: Date | null): string | null {
+  return date === null ? null : date.toISOString().replace("Z", "+00:00");
 }
 
 /**
- * Splits file rows into those this learner has (by id or natural key) and
- * new ones with the id each will get. `mine` maps both ids and natural keys
- * of this learner's rows to their ids.
+ * Writes `rows` in chunks: each chunk is prepared (`prepare` turns a file
+ * row into what is stored, or null for a row this learner already has),
+ * then handed to `write` as one JSON array, bound as a single parameter and
+ * read with json_each, so that no statement binds more than a few values
+ * however long the file. Preparing chunk by chunk, with a turn of the event
+ * loop between chunks, keeps every pause short.
  */
-function plan<T extends { id: string }>(
-  learnerId: string,
-  rows: readonly T[],
-  mine: ReadonlyMap<string, string>,
-  naturalKey: (row: T) => string,
-  taken: ReadonlySet<string>,
-): { existing: Map<string, string>; fresh: { row: T; id: string }[] } {
-  const existing = new Map<string, string>();
-  const fresh: { row: T; id: string }[] = [];
-  for (const row of rows) {
-    const found = mine.get(`id:${row.id}`) ?? mine.get(`id:${derivedId(learnerId, row.id)}`) ?? mine.get(`key:${naturalKey(row)}`);
-    if (found) existing.set(row.id, found);
-    else fresh.push({ row, id: taken.has(row.id) ? derivedId(learnerId, row.id) : row.id });
+async function inChunks<T, R>(rows: readonly T[], chunkSize: number, prepare: (row: T) => R | null, write: (json: string) => Promise<number>): Promise<number> {
+  let changed = 0;
+  for (let start = 0; start < rows.length; start += chunkSize) {
+    if (start > 0) await nextTurn();
+    const prepared = rows.slice(start, start + chunkSize).flatMap((row) => prepare(row) ?? []);
+    if (prepared.length > 0) changed += await write(JSON.stringify(prepared));
   }
-  return { existing, fresh };
+  return changed;
+}
+
+/** A file row this learner does not have yet (by id, derived id or natural key), with the id it gets if its own is taken; null when they have it. */
+function fresh<T extends { id: string }>(learnerId: string, row: T, mine: ReadonlyMap<string, string>, naturalKey: (row: T) => string): (T & { derivedId: string }) | null {
+  const derived = derivedId(learnerId, row.id);
+  if (mine.has(`id:${row.id}`) || mine.has(`id:${derived}`) || mine.has(`key:${naturalKey(row)}`)) return null;
+  return { ...row, derivedId: derived };
+}
+
+function findMine<T extends { id: string }>(learnerId: string, row: T, mine: ReadonlyMap<string, string>, naturalKey: (row: T) => string): string | undefined {
+  return mine.get(`id:${row.id}`) ?? mine.get(`id:${derivedId(learnerId, row.id)}`) ?? mine.get(`key:${naturalKey(row)}`);
 }
 
 function index<T extends { id: string }>(rows: readonly T[], naturalKey: (row: T) => string): Map<string, string> {
@@ -170,61 +186,103 @@ const sessionKey = (s: { mode: string; createdAt: Date }) => `${s.mode}|${s.crea
 const answerKey = (a: { questionId: string; createdAt: Date }) => `${a.questionId}|${a.createdAt.toISOString()}`;
 const reviewKey = (r: { cardId: string; review: Date }) => `${r.cardId}|${r.review.toISOString()}`;
 
+/*
+ * Each INSERT picks the row's own id unless another learner's row already
+ * has it (then the derived id), in the same statement, so no other write can
+ * slip between the check and the insert. A row this learner already has
+ * under that id is left alone (ON CONFLICT DO NOTHING): a second import of
+ * the same file running at the same time adds nothing twice.
+ */
+
 /** Adds new sessions; returns the id here of every session in the file, for the answers that point at them. */
-async function importSessions(tx: Tx, learnerId: string, sessions: readonly FileSession[]) {
-  const mine = index(await tx.studySession.findMany({ where: { learnerId }, select: { id: true, mode: true, createdAt: true } }), sessionKey);
-  const taken = await takenIds(sessions.map((s) => s.id), (ids) => tx.studySession.findMany({ where: { id: { in: ids } }, select: { id: true } }));
-  const { existing, fresh } = plan(learnerId, sessions, mine, sessionKey, taken);
-  if (fresh.length > 0) await tx.studySession.createMany({ data: fresh.map(({ row, id }) => ({ ...row, id, learnerId })) });
-  const ids = new Map(existing);
-  for (const { row, id } of fresh) ids.set(row.id, id);
-  return { ids, added: fresh.length };
-}
-
-async function importAnswers(tx: Tx, learnerId: string, answers: readonly FileAnswer[], sessionIds: ReadonlyMap<string, string>) {
-  const mine = index(await tx.answer.findMany({ where: { learnerId }, select: { id: true, questionId: true, createdAt: true } }), answerKey);
-  const taken = await takenIds(answers.map((a) => a.id), (ids) => tx.answer.findMany({ where: { id: { in: ids } }, select: { id: true } }));
-  const { fresh } = plan(learnerId, answers, mine, answerKey, taken);
-  if (fresh.length > 0) {
-    await tx.answer.createMany({
-      data: fresh.map(({ row, id }) => ({ ...row, id, learnerId, sessionId: row.sessionId === null ? null : (sessionIds.get(row.sessionId) ?? null) })),
-    });
+async function importSessions(client: PrismaClient, learnerId: string, sessions: readonly FileSession[], chunkSize: number) {
+  const mineNow = async () => index(await client.studySession.findMany({ where: { learnerId }, select: { id: true, mode: true, createdAt: true } }), sessionKey);
+  const before = await mineNow();
+  const prepare = (session: FileSession) => {
+    const row = fresh(learnerId, session, before, sessionKey);
+    return row && { ...row, createdAt: stored(row.createdAt), finishedAt: stored(row.finishedAt) };
+  };
+  const added = await inChunks(sessions, chunkSize, prepare, (json) => client.$executeRaw`
+    INSERT INTO StudySession (id, learnerId, mode, config, questions, createdAt, finishedAt)
+    SELECT CASE WHEN EXISTS (SELECT 1 FROM StudySession t WHERE t.id = r.value ->> 'id' AND t.learnerId <> ${learnerId}) THEN r.value ->> 'derivedId' ELSE r.value ->> 'id' END,
+           ${learnerId}, r.value ->> 'mode', r.value ->> 'config', r.value ->> 'questions', r.value ->> 'createdAt', r.value ->> 'finishedAt'
+    FROM json_each(${json}) AS r WHERE true
+    ON CONFLICT DO NOTHING`);
+  // Read back rather than trusted: a row another import added meanwhile is found here too.
+  const mine = await mineNow();
+  const ids = new Map<string, string>();
+  for (const session of sessions) {
+    const found = findMine(learnerId, session, mine, sessionKey);
+    if (found) ids.set(session.id, found);
   }
-  return { added: fresh.length };
+  return { ids, added };
 }
 
-async function importReviews(tx: Tx, learnerId: string, reviews: readonly FileReview[]) {
-  const mine = index(await tx.reviewLog.findMany({ where: { learnerId }, select: { id: true, cardId: true, review: true } }), reviewKey);
-  const taken = await takenIds(reviews.map((r) => r.id), (ids) => tx.reviewLog.findMany({ where: { id: { in: ids } }, select: { id: true } }));
-  const { fresh } = plan(learnerId, reviews, mine, reviewKey, taken);
+async function importAnswers(client: PrismaClient, learnerId: string, answers: readonly FileAnswer[], sessionIds: ReadonlyMap<string, string>, chunkSize: number) {
+  const mine = index(await client.answer.findMany({ where: { learnerId }, select: { id: true, questionId: true, createdAt: true } }), answerKey);
+  const prepare = (answer: FileAnswer) => {
+    const row = fresh(learnerId, answer, mine, answerKey);
+    return row && { ...row, sessionId: row.sessionId === null ? null : (sessionIds.get(row.sessionId) ?? null), createdAt: stored(row.createdAt) };
+  };
+  const added = await inChunks(answers, chunkSize, prepare, (json) => client.$executeRaw`
+    INSERT INTO Answer (id, learnerId, sessionId, position, questionId, kind, topics, tests, correct, score, response, createdAt)
+    SELECT CASE WHEN EXISTS (SELECT 1 FROM Answer t WHERE t.id = r.value ->> 'id' AND t.learnerId <> ${learnerId}) THEN r.value ->> 'derivedId' ELSE r.value ->> 'id' END,
+           ${learnerId}, r.value ->> 'sessionId', r.value ->> 'position', r.value ->> 'questionId', r.value ->> 'kind', r.value ->> 'topics',
+           r.value ->> 'tests', r.value ->> 'correct', r.value ->> 'score', r.value ->> 'response', r.value ->> 'createdAt'
+    FROM json_each(${json}) AS r WHERE true
+    ON CONFLICT DO NOTHING`);
+  return { added };
+}
+
+async function importReviews(client: PrismaClient, learnerId: string, reviews: readonly FileReview[], chunkSize: number) {
+  const mine = index(await client.reviewLog.findMany({ where: { learnerId }, select: { id: true, cardId: true, review: true } }), reviewKey);
   // createdAt orders undo (the latest grade given here); a file without it falls back to the review time.
-  if (fresh.length > 0) {
-    await tx.reviewLog.createMany({ data: fresh.map(({ row, id }) => ({ ...row, id, learnerId, createdAt: row.createdAt ?? row.review })) });
-  }
-  return { added: fresh.length };
+  const prepare = (review: FileReview) => {
+    const row = fresh(learnerId, review, mine, reviewKey);
+    return row && { ...row, due: stored(row.due), review: stored(row.review), createdAt: stored(row.createdAt ?? row.review) };
+  };
+  const added = await inChunks(reviews, chunkSize, prepare, (json) => client.$executeRaw`
+    INSERT INTO ReviewLog (id, learnerId, cardId, rating, state, due, stability, difficulty, elapsedDays, lastElapsedDays, scheduledDays, learningSteps, review, before, createdAt)
+    SELECT CASE WHEN EXISTS (SELECT 1 FROM ReviewLog t WHERE t.id = r.value ->> 'id' AND t.learnerId <> ${learnerId}) THEN r.value ->> 'derivedId' ELSE r.value ->> 'id' END,
+           ${learnerId}, r.value ->> 'cardId', r.value ->> 'rating', r.value ->> 'state', r.value ->> 'due', r.value ->> 'stability',
+           r.value ->> 'difficulty', r.value ->> 'elapsedDays', r.value ->> 'lastElapsedDays', r.value ->> 'scheduledDays',
+           r.value ->> 'learningSteps', r.value ->> 'review', r.value ->> 'before', r.value ->> 'createdAt'
+    FROM json_each(${json}) AS r WHERE true
+    ON CONFLICT DO NOTHING`);
+  return { added };
 }
 
 /** A card keeps the state with the later lastReview; a never-reviewed state (null) is the earliest; a tie keeps ours. */
-async function importCardStates(tx: Tx, learnerId: string, states: readonly FileCardState[]) {
-  const mine = new Map((await tx.cardState.findMany({ where: { learnerId }, select: { cardId: true, lastReview: true } })).map((s) => [s.cardId, s.lastReview]));
+async function importCardStates(client: PrismaClient, learnerId: string, states: readonly FileCardState[], chunkSize: number) {
+  const mine = new Map((await client.cardState.findMany({ where: { learnerId }, select: { cardId: true, lastReview: true } })).map((s) => [s.cardId, s.lastReview]));
   const time = (date: Date | null | undefined) => date?.getTime() ?? Number.NEGATIVE_INFINITY;
-  const added = states.filter((state) => !mine.has(state.cardId));
-  const updated = states.filter((state) => mine.has(state.cardId) && time(state.lastReview) > time(mine.get(state.cardId)));
-  if (added.length > 0) await tx.cardState.createMany({ data: added.map((state) => ({ ...state, learnerId })) });
-  for (const { cardId, ...state } of updated) {
-    await tx.cardState.update({ where: { learnerId_cardId: { learnerId, cardId } }, data: state });
-  }
-  return { added: added.length, updated: updated.length, unchanged: states.length - added.length - updated.length };
+  const row = (state: FileCardState) => ({ ...state, due: stored(state.due), lastReview: stored(state.lastReview) });
+  const added = await inChunks(states, chunkSize, (state) => (mine.has(state.cardId) ? null : row(state)), (json) => client.$executeRaw`
+    INSERT INTO CardState (learnerId, cardId, due, stability, difficulty, elapsedDays, scheduledDays, learningSteps, reps, lapses, state, lastReview)
+    SELECT ${learnerId}, r.value ->> 'cardId', r.value ->> 'due', r.value ->> 'stability', r.value ->> 'difficulty', r.value ->> 'elapsedDays',
+           r.value ->> 'scheduledDays', r.value ->> 'learningSteps', r.value ->> 'reps', r.value ->> 'lapses', r.value ->> 'state', r.value ->> 'lastReview'
+    FROM json_each(${json}) AS r WHERE true
+    ON CONFLICT DO NOTHING`);
+  // Stored dates share one format, so comparing them as text compares them in time; the check is repeated here in case a grade came in meanwhile.
+  const newer = (state: FileCardState) => (mine.has(state.cardId) && time(state.lastReview) > time(mine.get(state.cardId)) ? row(state) : null);
+  const updated = await inChunks(states, chunkSize, newer, (json) => client.$executeRaw`
+    UPDATE CardState SET due = r.value ->> 'due', stability = r.value ->> 'stability', difficulty = r.value ->> 'difficulty',
+           elapsedDays = r.value ->> 'elapsedDays', scheduledDays = r.value ->> 'scheduledDays', learningSteps = r.value ->> 'learningSteps',
+           reps = r.value ->> 'reps', lapses = r.value ->> 'lapses', state = r.value ->> 'state', lastReview = r.value ->> 'lastReview'
+    FROM json_each(${json}) AS r
+    WHERE CardState.learnerId = ${learnerId} AND CardState.cardId = r.value ->> 'cardId'
+      AND coalesce(r.value ->> 'lastReview', '') > coalesce(CardState.lastReview, '')`);
+  return { added, updated };
 }
 
-async function importSettings(tx: Tx, learnerId: string, settings: ParsedProgressFile["learner"]): Promise<ImportResult["settings"]> {
-  const learner = await tx.learner.findUniqueOrThrow({ where: { id: learnerId }, select: { displayName: true, newCardsPerDay: true } });
+async function importSettings(client: PrismaClient, learnerId: string, settings: ParsedProgressFile["learner"]): Promise<ImportResult["settings"]> {
+  const learner = await client.learner.findUniqueOrThrow({ where: { id: learnerId }, select: { displayName: true, newCardsPerDay: true } });
   const data: { displayName?: string; newCardsPerDay?: number } = {};
   const name = [...(settings.displayName?.trim() ?? "")].slice(0, DISPLAY_NAME_MAX).join("");
   if (learner.displayName === null && name) data.displayName = name;
   if (learner.newCardsPerDay === DEFAULT_NEW_CARDS_PER_DAY && settings.newCardsPerDay !== DEFAULT_NEW_CARDS_PER_DAY) {
     data.newCardsPerDay = settings.newCardsPerDay;
   }
-  if (Object.keys(data).length > 0) await tx.learner.update({ where: { id: learnerId }, data });
+  if (Object.keys(data).length > 0) await client.learner.update({ where: { id: learnerId }, data });
   return Object.keys(data) as ImportResult["settings"];
 }

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { progressFileSchema } from "@/lib/progress/progress-file";
 import { buildProgressReport } from "@/lib/progress/progress-report";
 import type { PrismaClient } from "@/lib/server/prisma-client";
 import { countProgressRows, readProgressRows } from "@/lib/server/progress-data";
+import { exportProgress, importProgress } from "@/lib/server/progress-transfer";
 import { gradeCard, reviewCardFor, reviewStatus, undoLastReview } from "@/lib/server/review-store";
 import { createCountingClient, widest, type RecordedQuery } from "./counting-client";
 import { seedCards, seedProgress } from "./scale-seed";
@@ -16,6 +18,10 @@ import { createTestDatabase } from "./test-database";
  */
 const MAX_PARAMETERS = 100;
 const NOW = new Date("2026-11-21T09:00:00Z");
+
+async function importFile(db: PrismaClient, learnerId: string, from: string) {
+  return importProgress(db, learnerId, progressFileSchema.parse(JSON.parse(JSON.stringify(await exportProgress(db, from, NOW)))));
+}
 
 describe.each([
   { cards: 1_200, states: 1_200 },
@@ -74,6 +80,13 @@ describe.each([
     expect(rows.cardStates).toHaveLength(states);
     expect(buildProgressReport(rows, NOW).totals.cardsStudied).toBe(states);
     expect(await countProgressRows(db, alice)).toMatchObject({ cardStates: states, reviews: states });
+    expectBounded();
+  });
+
+  it("export, and import into a new learner and into the same one", async () => {
+    const bob = (await db.learner.create({ data: { tokenHash: "bob" } })).id;
+    expect((await importFile(db, bob, alice)).added).toEqual({ sessions: 0, answers: 0, reviews: states, cardStates: states });
+    expect((await importFile(db, alice, alice)).added).toEqual({ sessions: 0, answers: 0, reviews: 0, cardStates: 0 });
     expectBounded();
   });
 });

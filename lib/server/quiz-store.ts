@@ -5,6 +5,7 @@ import {
   checkAnswer,
   generateQuestion,
   interviewPlan,
+  learnerResponseSchema,
   QUESTION_KINDS,
   questionRefSchema,
   Random,
@@ -17,6 +18,7 @@ import {
   type QuestionRef,
 } from "../questions";
 import type { PrismaClient } from "./prisma-client";
+import { parseStringList } from "./progress-data";
 import type { QuestionSource } from "./question-source";
 
 /*
@@ -111,7 +113,7 @@ async function learnerHistory(db: PrismaClient, learnerId: string): Promise<Hist
   };
   for (const answer of answers) {
     add(history.byKind, answer.kind, answer.correct);
-    for (const key of JSON.parse(answer.tests) as string[]) add(history.byTest, key, answer.correct);
+    for (const key of parseStringList(answer.tests)) add(history.byTest, key, answer.correct);
   }
   return history;
 }
@@ -157,14 +159,27 @@ function quizRefs(quizId: string, source: QuestionSource): QuestionRef[] {
 // ---- sessions ----
 
 export async function createSession(db: PrismaClient, learnerId: string, config: SessionConfig, source: QuestionSource, seed: number): Promise<string> {
+  return storeSession(db, learnerId, config, await planSession(db, learnerId, config, source, seed));
+}
+
+/**
+ * The questions a new session would hold, or a SessionError saying why there
+ * are none; writes nothing, so a refused request stores nothing. A learner
+ * not yet known (null) has no history for weak spots.
+ */
+export async function planSession(db: PrismaClient, learnerId: string | null, config: SessionConfig, source: QuestionSource, seed: number): Promise<QuestionRef[]> {
   const random = new Random(seed);
   let refs: QuestionRef[];
   if (config.quizId) refs = quizRefs(config.quizId, source);
   else if (config.mode === "interview") {
     if (source.context.whyCards.length === 0) throw new SessionError("interview mode needs why cards in content", 409);
     refs = interviewRefs(config, source, random);
-  } else refs = generatedRefs(config, source, random, config.weakSpots ? await learnerHistory(db, learnerId) : null);
+  } else refs = generatedRefs(config, source, random, config.weakSpots && learnerId ? await learnerHistory(db, learnerId) : null);
   if (refs.length === 0) throw new SessionError("no questions match these topics", 400);
+  return refs;
+}
+
+export async function storeSession(db: PrismaClient, learnerId: string, config: SessionConfig, refs: QuestionRef[]): Promise<string> {
   const session = await db.studySession.create({
     data: { learnerId, mode: config.mode, config: JSON.stringify(config), questions: JSON.stringify(refs) },
     select: { id: true },
@@ -178,8 +193,37 @@ async function ownSession(db: PrismaClient, learnerId: string, sessionId: string
   return session;
 }
 
+/*
+ * Stored JSON is read defensively: a row that does not parse (written by an
+ * older version, or by hand) makes its session unreadable (409), never a 500
+ * and never a page that fails for good.
+ */
+const refsSchema = z.array(questionRefSchema);
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
 function refsOf(session: { questions: string }): QuestionRef[] {
-  return z.array(questionRefSchema).parse(JSON.parse(session.questions));
+  const refs = refsSchema.safeParse(parseJson(session.questions));
+  if (!refs.success) throw new SessionError("this session's questions cannot be read", 409);
+  return refs.data;
+}
+
+function configOf(session: { config: string }): SessionConfig {
+  const config = sessionConfigSchema.safeParse(parseJson(session.config));
+  if (!config.success) throw new SessionError("this session's settings cannot be read", 409);
+  return config.data;
+}
+
+/** A recorded answer as the checker takes it, or null when it no longer fits its question. */
+function storedResponse(question: Question, text: string): LearnerResponse | null {
+  const response = learnerResponseSchema.safeParse(parseJson(text));
+  return response.success && responseFits(question, response.data) ? response.data : null;
 }
 
 /** After answering, the trace is shown whole: a trace-gap question's blank is filled in. */
@@ -203,13 +247,13 @@ export async function sessionView(db: PrismaClient, learnerId: string, sessionId
     const question = resolveQuestion(ref, source.context, source.quizzes);
     if (!question) return [];
     const stored = answers.find((answer) => answer.position === position);
-    const response = stored ? (JSON.parse(stored.response) as LearnerResponse) : null;
+    const response = stored ? storedResponse(question, stored.response) : null;
     return [{ position, question: publicQuestion(question), result: response ? answerView(question, checkAnswer(question, response, source.context), response) : null }];
   });
   return {
     id: session.id,
     mode: session.mode as SessionView["mode"],
-    config: sessionConfigSchema.parse(JSON.parse(session.config)),
+    config: configOf(session),
     createdAt: session.createdAt.toISOString(),
     finishedAt: session.finishedAt?.toISOString() ?? null,
     questions,
@@ -236,7 +280,8 @@ export async function answerQuestion(
   if (!question) throw new SessionError("this question is no longer in the content", 409);
   const earlier = await db.answer.findFirst({ where: { sessionId, learnerId, position } });
   if (earlier) {
-    const stored = JSON.parse(earlier.response) as LearnerResponse;
+    const stored = storedResponse(question, earlier.response);
+    if (!stored) throw new SessionError("this question's recorded answer cannot be read", 409);
     return answerView(question, checkAnswer(question, stored, source.context), stored);
   }
   if (!responseFits(question, response)) throw new SessionError(`a ${question.input} question takes a ${question.input} answer`, 400);
@@ -282,8 +327,13 @@ export async function recentSessions(db: PrismaClient, learnerId: string, take =
     mode: session.mode,
     createdAt: session.createdAt.toISOString(),
     finishedAt: session.finishedAt?.toISOString() ?? null,
-    questions: (JSON.parse(session.questions) as unknown[]).length,
+    questions: questionCount(session.questions),
     answered: session.answers.length,
     score: session.answers.reduce((sum, answer) => sum + answer.score, 0),
   }));
+}
+
+function questionCount(questions: string): number {
+  const refs = parseJson(questions);
+  return Array.isArray(refs) ? refs.length : 0;
 }

@@ -1,3 +1,4 @@
+import { schedulingStateJsonSchema } from "../progress/progress-file";
 import { applyGrade, formatInterval, GRADES, previewGrades, type GradeName, type SchedulingState } from "../srs/scheduler";
 import type { PrismaClient } from "./prisma-client";
 
@@ -72,8 +73,14 @@ export function startOfDay(now: Date, timezoneOffset = 0): Date {
   return new Date(local.getTime() + timezoneOffset * 60_000);
 }
 
-/** The scheduling fields of a stored CardState row (it also holds its keys). */
-function toState(row: SchedulingState): SchedulingState {
+/**
+ * The scheduling fields of a stored CardState row (it also holds its keys),
+ * as the scheduler may be handed them at `now`. A last review later than
+ * `now` (a state imported from a machine whose clock ran ahead, or this
+ * server's clock set back) counts as a review just now: ts-fsrs refuses a
+ * negative elapsed time, and the card could not be graded until then.
+ */
+export function schedulableState(row: SchedulingState, now: Date): SchedulingState {
   return {
     due: row.due,
     stability: row.stability,
@@ -84,7 +91,7 @@ function toState(row: SchedulingState): SchedulingState {
     reps: row.reps,
     lapses: row.lapses,
     state: row.state,
-    lastReview: row.lastReview,
+    lastReview: row.lastReview && row.lastReview.getTime() > now.getTime() ? now : row.lastReview,
   };
 }
 
@@ -168,7 +175,7 @@ export async function reviewStatus(db: PrismaClient, learnerId: string, now: Dat
 
   if (due) {
     const row = await db.card.findUnique({ where: { id: due.cardId }, select: CARD_SELECT });
-    if (row) return { ...base, card: toReviewCard(row, toState(due), now, options) };
+    if (row) return { ...base, card: toReviewCard(row, schedulableState(due, now), now, options) };
   }
   if (newLeft > 0) {
     const id = await firstNewCardId(db, learnerId);
@@ -188,12 +195,16 @@ export class ReviewError extends Error {
   }
 }
 
+/** True when `cardId` is a card in the content, which a learner may grade. */
+export async function isReviewableCard(db: PrismaClient, cardId: string): Promise<boolean> {
+  return (await db.card.count({ where: { id: cardId, active: true } })) > 0;
+}
+
 /** Grades a card for this learner at `now` with FSRS, keeping the state before for undo. */
 export async function gradeCard(db: PrismaClient, learnerId: string, cardId: string, grade: GradeName, now: Date, options: ReviewOptions = {}): Promise<void> {
-  const card = await db.card.findFirst({ where: { id: cardId, active: true }, select: { id: true } });
-  if (!card) throw new ReviewError(`no card "${cardId}"`, 404);
+  if (!(await isReviewableCard(db, cardId))) throw new ReviewError(`no card "${cardId}"`, 404);
   const existing = await db.cardState.findUnique({ where: { learnerId_cardId: { learnerId, cardId } } });
-  const before = existing ? toState(existing) : null;
+  const before = existing ? schedulableState(existing, now) : null;
   const { after, review } = applyGrade(before, grade, now, { fuzz: options.fuzz });
   await db.$transaction([
     db.cardState.upsert({
@@ -205,30 +216,36 @@ export async function gradeCard(db: PrismaClient, learnerId: string, cardId: str
   ]);
 }
 
-/** Takes back this learner's most recent grade: the card's state returns to what it was. Returns the card's id. */
+/**
+ * Takes back this learner's most recent grade: the card's state returns to
+ * what it was (and is created again if it went missing; an imported review
+ * need not come with its card's state). Returns the card's id.
+ */
 export async function undoLastReview(db: PrismaClient, learnerId: string): Promise<string> {
   const last = await db.reviewLog.findFirst({ where: { learnerId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
   if (!last) throw new ReviewError("nothing to undo", 409);
-  const before = last.before ? (JSON.parse(last.before) as Record<string, unknown>) : null;
+  const where = { learnerId_cardId: { learnerId, cardId: last.cardId } };
+  let restore = null;
+  if (last.before !== null) {
+    const before = schedulingStateJsonSchema.safeParse(parseJson(last.before));
+    if (!before.success) throw new ReviewError("the last grade cannot be undone: the state before it was not kept readable", 409);
+    restore = before.data;
+  }
   await db.$transaction([
-    before
-      ? db.cardState.update({
-          where: { learnerId_cardId: { learnerId, cardId: last.cardId } },
-          data: revive(before),
-        })
-      : db.cardState.delete({ where: { learnerId_cardId: { learnerId, cardId: last.cardId } } }),
+    restore
+      ? db.cardState.upsert({ where, create: { learnerId, cardId: last.cardId, ...restore }, update: restore })
+      : db.cardState.deleteMany({ where: { learnerId, cardId: last.cardId } }),
     db.reviewLog.delete({ where: { id: last.id } }),
   ]);
   return last.cardId;
 }
 
-/** JSON turned dates into strings; bring them back. */
-function revive(state: Record<string, unknown>): SchedulingState {
-  return {
-    ...(state as unknown as SchedulingState),
-    due: new Date(state.due as string),
-    lastReview: state.lastReview ? new Date(state.lastReview as string) : null,
-  };
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 /** One card for this learner, with intervals at `now`: what undo shows again. */
@@ -236,5 +253,5 @@ export async function reviewCardFor(db: PrismaClient, learnerId: string, cardId:
   const row = await db.card.findUnique({ where: { id: cardId }, select: CARD_SELECT });
   if (!row) return null;
   const state = await db.cardState.findUnique({ where: { learnerId_cardId: { learnerId, cardId } } });
-  return toReviewCard(row, state ? toState(state) : null, now, options);
+  return toReviewCard(row, state ? schedulableState(state, now) : null, now, options);
 }

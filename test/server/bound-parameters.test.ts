@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { progressFileSchema } from "@/lib/progress/progress-file";
 import { buildProgressReport } from "@/lib/progress/progress-report";
 import type { PrismaClient } from "@/lib/server/prisma-client";
 import { countProgressRows, readProgressRows } from "@/lib/server/progress-data";
+import { checkProgressFile } from "@/lib/server/progress-file-check";
 import { exportProgress, importProgress } from "@/lib/server/progress-transfer";
 import { gradeCard, reviewCardFor, reviewStatus, undoLastReview } from "@/lib/server/review-store";
 import { createCountingClient, widest, type RecordedQuery } from "./counting-client";
@@ -20,7 +20,9 @@ const MAX_PARAMETERS = 100;
 const NOW = new Date("2026-11-21T09:00:00Z");
 
 async function importFile(db: PrismaClient, learnerId: string, from: string) {
-  return importProgress(db, learnerId, progressFileSchema.parse(JSON.parse(JSON.stringify(await exportProgress(db, from, NOW)))));
+  const checked = await checkProgressFile(JSON.parse(JSON.stringify(await exportProgress(db, from, NOW))));
+  if (!("file" in checked)) throw new Error(`export did not pass the import check: ${JSON.stringify(checked.fields)}`);
+  return importProgress(db, learnerId, checked.file);
 }
 
 describe.each([

@@ -108,3 +108,50 @@ describe("flashcard review on a real SQLite file", () => {
     expect(await db.cardState.count({ where: { learnerId: bob, cardId: "no-such-card" } })).toBe(0);
   });
 });
+
+describe("undo after an import (issue 10: undo answered 500 for good)", () => {
+  let db: PrismaClient;
+  let carol: string;
+
+  beforeAll(async () => {
+    ({ db } = createTestDatabase());
+    const files = [deck("a", ["a1", "a2"])];
+    await storeContent(db, checkContent(files), contentChecksum(files));
+    carol = (await db.learner.create({ data: { tokenHash: "carol" } })).id;
+  });
+  afterAll(async () => {
+    await db.$disconnect();
+  });
+
+  const log = (cardId: string, before: string | null, at: Date) => ({
+    learnerId: carol, cardId, rating: 3, state: 2, due: at, stability: 3, difficulty: 5, elapsedDays: 1, lastElapsedDays: 0, scheduledDays: 2, learningSteps: 0, review: at, before, createdAt: at,
+  });
+
+  it("restores the state before a review whose card has no state here (a file may hold reviews without states)", async () => {
+    const before = { due: T0, stability: 2.5, difficulty: 5, elapsedDays: 0, scheduledDays: 1, learningSteps: 0, reps: 1, lapses: 0, state: 2, lastReview: minutes(-60) };
+    await db.reviewLog.create({ data: log("a1", JSON.stringify(before), T0) });
+    expect(await undoLastReview(db, carol)).toBe("a1");
+    expect(await db.cardState.findUniqueOrThrow({ where: { learnerId_cardId: { learnerId: carol, cardId: "a1" } } })).toMatchObject(before);
+  });
+
+  it("takes back a first review whose card state is already gone", async () => {
+    await db.reviewLog.create({ data: log("a2", null, T0) });
+    expect(await undoLastReview(db, carol)).toBe("a2");
+    expect(await db.reviewLog.count({ where: { learnerId: carol, cardId: "a2" } })).toBe(0);
+  });
+
+  it("refuses with a 409, keeping the review, when the state before it is unreadable", async () => {
+    await db.reviewLog.create({ data: log("a2", "{}", T0) });
+    await expect(undoLastReview(db, carol)).rejects.toMatchObject({ name: "ReviewError", status: 409 });
+    expect(await db.reviewLog.count({ where: { learnerId: carol, cardId: "a2" } })).toBe(1);
+  });
+
+  it("grades a card whose last review is later than now (another machine's clock): it counts as just now", async () => {
+    await db.cardState.create({
+      data: { learnerId: carol, cardId: "a2", due: minutes(-1), stability: 3, difficulty: 5, elapsedDays: 1, scheduledDays: 2, learningSteps: 0, reps: 2, lapses: 0, state: 2, lastReview: minutes(600) },
+    });
+    expect((await reviewStatus(db, carol, T0)).card).toMatchObject({ id: "a2", isNew: false });
+    await gradeCard(db, carol, "a2", "good", T0);
+    expect(await db.cardState.findUniqueOrThrow({ where: { learnerId_cardId: { learnerId: carol, cardId: "a2" } } })).toMatchObject({ lastReview: T0, reps: 3 });
+  });
+});

@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import type { BilingualText } from "../content";
 import { db } from "./db";
+import { pathIdProblem } from "./path-id";
 
 /** A note as the list of notes shows it. */
 export interface NoteSummary {
@@ -32,6 +33,7 @@ export async function listNotes(): Promise<NoteSummary[]> {
 
 /** One active note, or null when there is none by that id; read once per request (metadata and page share it). */
 export const getNote = cache(async (id: string): Promise<NoteDetail | null> => {
+  if (pathIdProblem(id)) return null;
   const row = await db.note.findFirst({ where: { id, active: true } });
   if (!row) return null;
   const all = await listNotes();

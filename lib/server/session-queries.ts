@@ -1,11 +1,13 @@
 import "server-only";
 import { db } from "./db";
 import { findLearner } from "./learner";
+import { pathIdProblem } from "./path-id";
 import { loadQuestionSource } from "./question-source";
 import { recentSessions, SessionError, sessionView, type SessionView } from "./quiz-store";
 
 /** The current learner's session, or null (unknown, or someone else's: the same answer for both). */
 export async function currentSession(id: string): Promise<SessionView | null> {
+  if (pathIdProblem(id)) return null;
   const learner = await findLearner();
   if (!learner) return null;
   try {

@@ -2,8 +2,9 @@ import { cookies } from "next/headers";
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { LANGUAGE_COOKIE, LANGUAGES } from "@/lib/i18n/language";
-import { handled, readBody } from "@/lib/server/api-response";
+import { handled } from "@/lib/server/api-response";
 import { THEME_COOKIE, THEMES } from "@/lib/server/preferences";
+import { readBody } from "@/lib/server/request-body";
 
 const preferencesSchema = z
   .strictObject({

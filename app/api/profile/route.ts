@@ -1,8 +1,9 @@
 import { NextResponse } from "next/server";
-import { handled, readBody } from "@/lib/server/api-response";
+import { handled } from "@/lib/server/api-response";
 import { db } from "@/lib/server/db";
 import { ensureLearner } from "@/lib/server/learner";
 import { profileSchema, updateProfile } from "@/lib/server/profile-store";
+import { readBody } from "@/lib/server/request-body";
 
 /** POST /api/profile {displayName?, newCardsPerDay?}: the learner's own settings; a first save creates the learner. */
 export async function POST(request: Request) {

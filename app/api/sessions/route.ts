@@ -1,23 +1,27 @@
 import { randomInt } from "node:crypto";
 import { NextResponse } from "next/server";
 import { db } from "@/lib/server/db";
-import { handled, jsonError, readBody } from "@/lib/server/api-response";
-import { ensureLearner } from "@/lib/server/learner";
+import { handled, jsonError } from "@/lib/server/api-response";
+import { ensureLearner, findLearner } from "@/lib/server/learner";
 import { loadQuestionSource } from "@/lib/server/question-source";
-import { createSession, SessionError, sessionConfigSchema } from "@/lib/server/quiz-store";
+import { planSession, SessionError, sessionConfigSchema, storeSession } from "@/lib/server/quiz-store";
+import { readBody } from "@/lib/server/request-body";
 
 /** POST /api/sessions {mode, topics, length, weakSpots, quizId?, minutes?}: a new quiz or interview for this learner. */
 export async function POST(request: Request) {
   return handled("create session", async () => {
     const body = await readBody(request, sessionConfigSchema);
     if ("response" in body) return body.response;
-    const learner = await ensureLearner();
+    let refs;
     try {
-      const id = await createSession(db, learner.id, body.data, await loadQuestionSource(db), randomInt(0, 2 ** 32));
-      return NextResponse.json({ id }, { status: 201 });
+      // Planned before the learner is created, so that a refused request stores nothing.
+      refs = await planSession(db, (await findLearner())?.id ?? null, body.data, await loadQuestionSource(db), randomInt(0, 2 ** 32));
     } catch (error) {
       if (error instanceof SessionError) return jsonError(error.status, error.message);
       throw error;
     }
+    const learner = await ensureLearner();
+    const id = await storeSession(db, learner.id, body.data, refs);
+    return NextResponse.json({ id }, { status: 201 });
   });
 }

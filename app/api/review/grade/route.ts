@@ -1,15 +1,18 @@
 import { NextResponse } from "next/server";
 import { db } from "@/lib/server/db";
-import { handled, jsonError, readBody } from "@/lib/server/api-response";
+import { handled, jsonError } from "@/lib/server/api-response";
 import { ensureLearner } from "@/lib/server/learner";
+import { readBody } from "@/lib/server/request-body";
 import { gradeBodySchema } from "@/lib/server/review-api";
-import { gradeCard, ReviewError, reviewStatus } from "@/lib/server/review-store";
+import { gradeCard, isReviewableCard, ReviewError, reviewStatus } from "@/lib/server/review-store";
 
 /** POST /api/review/grade {cardId, grade, tz?}: records the grade with FSRS and returns the next card. */
 export async function POST(request: Request) {
   return handled("review grade", async () => {
     const body = await readBody(request, gradeBodySchema);
     if ("response" in body) return body.response;
+    // Checked before the learner is created, so that a refused grade stores nothing.
+    if (!(await isReviewableCard(db, body.data.cardId))) return jsonError(404, `no card "${body.data.cardId}"`, { cardId: "no such card" });
     const learner = await ensureLearner();
     const now = new Date();
     try {

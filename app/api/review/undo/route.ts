@@ -1,16 +1,18 @@
 import { NextResponse } from "next/server";
 import { db } from "@/lib/server/db";
-import { handled, jsonError, readBody } from "@/lib/server/api-response";
-import { ensureLearner } from "@/lib/server/learner";
+import { handled, jsonError } from "@/lib/server/api-response";
+import { findLearner } from "@/lib/server/learner";
+import { readBody } from "@/lib/server/request-body";
 import { undoBodySchema } from "@/lib/server/review-api";
 import { ReviewError, reviewCardFor, reviewStatus, undoLastReview } from "@/lib/server/review-store";
 
-/** POST /api/review/undo {tz?}: takes back the last grade and shows that card again. */
+/** POST /api/review/undo {tz?}: takes back the last grade and shows that card again. A first visit has nothing to undo. */
 export async function POST(request: Request) {
   return handled("review undo", async () => {
     const body = await readBody(request, undoBodySchema);
     if ("response" in body) return body.response;
-    const learner = await ensureLearner();
+    const learner = await findLearner();
+    if (!learner) return jsonError(409, "nothing to undo");
     const now = new Date();
     let cardId: string;
     try {

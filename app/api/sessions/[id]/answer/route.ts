@@ -2,10 +2,11 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { learnerResponseSchema } from "@/lib/questions";
 import { db } from "@/lib/server/db";
-import { handled, jsonError, readBody } from "@/lib/server/api-response";
+import { handled, jsonError } from "@/lib/server/api-response";
 import { findLearner } from "@/lib/server/learner";
 import { loadQuestionSource } from "@/lib/server/question-source";
 import { answerQuestion, SessionError } from "@/lib/server/quiz-store";
+import { readBody, readPathId } from "@/lib/server/request-body";
 
 const answerBodySchema = z.strictObject({
   position: z.number({ error: "position must be a number" }).int().min(0).max(200),
@@ -17,10 +18,12 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   return handled("answer", async () => {
     const body = await readBody(request, answerBodySchema);
     if ("response" in body) return body.response;
+    const path = await readPathId(params, "session");
+    if ("response" in path) return path.response;
     const learner = await findLearner();
     if (!learner) return jsonError(404, "no such session");
     try {
-      const view = await answerQuestion(db, learner.id, (await params).id, body.data.position, body.data.response, await loadQuestionSource(db), new Date());
+      const view = await answerQuestion(db, learner.id, path.id, body.data.position, body.data.response, await loadQuestionSource(db), new Date());
       return NextResponse.json(view);
     } catch (error) {
       if (error instanceof SessionError) return jsonError(error.status, error.message);

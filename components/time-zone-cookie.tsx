@@ -20,7 +20,9 @@ export function TimeZoneCookie() {
       .find((entry) => entry.startsWith(`${TIME_ZONE_COOKIE}=`))
       ?.slice(TIME_ZONE_COOKIE.length + 1);
     if (saved === zone) return;
-    document.cookie = `${TIME_ZONE_COOKIE}=${zone}; path=/; max-age=31536000; samesite=lax`;
+    // Secure over HTTPS, as the server's cookies are; a Secure cookie over plain http would never be stored.
+    const secure = location.protocol === "https:" ? "; secure" : "";
+    document.cookie = `${TIME_ZONE_COOKIE}=${zone}; path=/; max-age=31536000; samesite=lax${secure}`;
     router.refresh();
   }, [router]);
   return null;

@@ -1,3 +1,25 @@
+/*
+ * Security headers on every response, pages, API routes and build assets alike.
+ * Pages get their Content-Security-Policy, with a nonce per request, from
+ * proxy.ts; the responses it does not run on (API routes, /_next/static) get
+ * one here that allows nothing, since neither is a document that should load anything.
+ */
+const EVERY_RESPONSE = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  // frame-ancestors 'none' in the CSP says the same to browsers that read CSP; this is for those that do not.
+  { key: "X-Frame-Options", value: "DENY" },
+  // No part of a URL (quiz and interview session ids) leaves the site; requests within it keep their Referer.
+  { key: "Referrer-Policy", value: "same-origin" },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
+];
+
+const NOTHING_ALLOWED = { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'" };
+
+// HSTS means something only over HTTPS, and `next start` serves plain http: the TLS-terminating proxy in front says
+// https in X-Forwarded-Proto (its first value). Anchored by Next as ^…$; the same test as isHttps in proxy.ts.
+const HTTPS_ONLY = [{ type: "header", key: "x-forwarded-proto", value: "\\s*https\\s*(,.*)?" }];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Several dev servers (one per person or test run) can share a checkout, each with its own build folder.
@@ -6,6 +28,14 @@ const nextConfig = {
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3"],
   poweredByHeader: false,
   reactStrictMode: true,
+  async headers() {
+    return [
+      { source: "/:path*", headers: EVERY_RESPONSE },
+      { source: "/:path*", has: HTTPS_ONLY, headers: [{ key: "Strict-Transport-Security", value: "max-age=31536000" }] },
+      { source: "/api/:path+", headers: [NOTHING_ALLOWED] },
+      { source: "/_next/static/:path+", headers: [NOTHING_ALLOWED] },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -1,4 +1,5 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from "yaml";
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type YAMLError } from "yaml";
+import { checkYamlNodes, MAX_ALIAS_EXPANSION } from "./yaml-node-checks";
 
 export type YamlPath = readonly (string | number)[];
 
@@ -30,12 +31,14 @@ export class YamlSource {
     private readonly text: string,
     readonly firstLine = 1,
   ) {
-    this.doc = parseDocument(text, { lineCounter: this.lines, uniqueKeys: true, prettyErrors: false });
-    this.problems = [...this.doc.errors, ...this.doc.warnings].map((error) => ({
-      line: this.toFileLine(error.linePos?.[0]?.line ?? 1),
-      message: `YAML: ${firstLine_(error.message)}`,
-    }));
-    this.value = this.doc.errors.length === 0 ? this.doc.toJS() : undefined;
+    // Merge keys as YAML 1.1 authors expect. Duplicate keys are found by
+    // checkYamlNodes, in linear time. prettyErrors is off because its error
+    // context costs a regular expression that aborts Node (out of memory) on
+    // deeply nested input; lines are found from offsets instead. logLevel
+    // keeps the yaml package from printing warnings of its own.
+    this.doc = parseDocument(text, { lineCounter: this.lines, uniqueKeys: false, merge: true, prettyErrors: false, logLevel: "error" });
+    this.problems = this.parseProblems([...this.doc.errors, ...this.doc.warnings]);
+    this.value = this.problems.length === 0 ? this.build() : undefined;
   }
 
   /** The file line of the deepest node along `path` that exists. */
@@ -83,7 +86,68 @@ export class YamlSource {
   private toFileLine(line: number): number {
     return this.firstLine + line - 1;
   }
+
+  /** The file line of an offset in the text; an offset past the last character counts as the last line. */
+  private lineAtOffset(offset: number): number {
+    const last = Math.max(0, this.text.trimEnd().length - 1);
+    return this.toFileLine(this.lines.linePos(Math.min(offset, last)).line);
+  }
+
+  private parseProblems(errors: readonly YAMLError[]): YamlProblem[] {
+    return this.listed(
+      errors.map((error) => ({
+        offset: error.pos[0],
+        message: error.code === "RESOURCE_EXHAUSTION" ? "nested too deeply to read" : firstLine_(error.message),
+      })),
+    );
+  }
+
+  /**
+   * Problems at their file lines, each once. A binary or badly broken file
+   * gives an error at nearly every line; the first ones are enough to act on.
+   */
+  private listed(found: readonly { offset: number; message: string }[]): YamlProblem[] {
+    const problems: YamlProblem[] = [];
+    const seen = new Set<string>();
+    for (const { offset, message } of found) {
+      const problem = { line: this.lineAtOffset(offset), message: `YAML: ${message}` };
+      const key = `${problem.line}:${problem.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (problems.length === MAX_LISTED) {
+        problems.push({ line: problem.line, message: `YAML: more problems from here on (only the first ${MAX_LISTED} are listed)` });
+        break;
+      }
+      problems.push(problem);
+    }
+    return problems;
+  }
+
+  /** The value, or undefined with problems when its keys, anchors, aliases or merge keys are wrong. */
+  private build(): unknown {
+    const nodes = checkYamlNodes(this.doc);
+    if (nodes.problems.length > 0) {
+      this.problems.push(...this.listed(nodes.problems));
+      return undefined;
+    }
+    try {
+      return this.doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (/Excessive alias count/.test(message)) {
+        this.problems.push({
+          line: this.lineAtOffset(nodes.nestedAlias ?? 0),
+          message: `YAML: aliases of aliases here expand to too much data (more than ${MAX_ALIAS_EXPANSION} copies); write the values out`,
+        });
+      } else {
+        this.problems.push({ line: this.firstLine, message: `YAML: ${firstLine_(message)}` });
+      }
+      return undefined;
+    }
+  }
 }
+
+const MAX_LISTED = 20;
 
 function firstLine_(message: string): string {
   return (message.split("\n")[0] ?? message).replace(/ at line \d+, column \d+:?$/, "");

@@ -25,9 +25,9 @@ describe("notes", () => {
     expect(lines(check({ "notes/n.md": text }))).toEqual(["notes/n.md:4: missing title.en (the English text)"]);
   });
 
-  it("broken front matter YAML is an error with its line", () => {
+  it("broken front matter YAML is an error at the line of the unclosed map", () => {
     const text = "---\nid: n\ntitle: {zh: 标题, en: Title\n---\n:::zh\n中文\n:::\n:::en\nEnglish\n:::\n";
-    expect(lines(check({ "notes/n.md": text }))).toEqual(["notes/n.md:2: YAML: Flow map in block collection must be sufficiently indented and end with a }"]);
+    expect(lines(check({ "notes/n.md": text }))).toEqual(["notes/n.md:3: YAML: Flow map in block collection must be sufficiently indented and end with a }"]);
   });
 
   it("an id that does not match the file name, an unknown key and an unknown tag are each reported", () => {

@@ -6,6 +6,8 @@ import type { Card, ContentFile, ContentProblem, ContentReport, Deck, Note, Quiz
 import { checkMisconceptionFile, noteProseLines, scanForKnownErrors, type KnownError } from "./known-errors";
 import { parseMarkdownNote } from "./markdown-note";
 import { cardSchema, deckHeaderSchema, noteFrontMatter, quizFileSchema, stateInfoFileSchema, type QuizQuestionInput } from "./schema";
+import { guarded, shorten } from "./problem-report";
+import { unreadableText } from "./readable-text";
 import { YamlSource, type YamlPath } from "./yaml-source";
 
 /**
@@ -24,8 +26,14 @@ export function checkContent(files: readonly ContentFile[]): ContentReport {
   let claims = 0;
   let questions = 0;
   let cardCount = 0;
-  const checked = files.filter((file) => kindOf(file.path) !== null);
-  const reporter = (file: ContentFile) => (line: number, message: string) => problems.push({ path: file.path, line, message });
+  const reporter = (file: ContentFile) => (line: number, message: string) => problems.push({ path: file.path, line, message: shorten(message) });
+  // A file that is not text of a bounded size is reported once and never parsed.
+  const checked: ContentFile[] = [];
+  for (const file of files) {
+    const unreadable = file.unreadable ?? (kindOf(file.path) ? unreadableText(file.text) : null);
+    if (unreadable) reporter(file)(unreadable.line, unreadable.message);
+    else if (kindOf(file.path)) checked.push(file);
+  }
   const known = loadKnownErrors(
     checked.filter((file) => kindOf(file.path) === "misconceptions"),
     reporter,
@@ -34,32 +42,34 @@ export function checkContent(files: readonly ContentFile[]): ContentReport {
 
   for (const file of checked) {
     const report = reporter(file);
-    switch (kindOf(file.path)) {
-      case "note": {
-        const result = checkNoteFile(file, known, report);
-        claims += result.claims;
-        if (result.note) notes.push(result.note);
-        break;
+    guarded(report, () => {
+      switch (kindOf(file.path)) {
+        case "note": {
+          const result = checkNoteFile(file, known, report);
+          claims += result.claims;
+          if (result.note) notes.push(result.note);
+          break;
+        }
+        case "deck": {
+          const result = checkDeckFile(file, known, report);
+          claims += result.claims;
+          cardCount += result.cards;
+          if (result.deck) decks.push(result.deck);
+          break;
+        }
+        case "states": {
+          states.push(...checkStatesFile(file, known, report));
+          break;
+        }
+        case "quiz": {
+          const result = checkQuizFile(file, known, report);
+          claims += result.claims;
+          questions += result.questions;
+          if (result.quiz) quizzes.push(result.quiz);
+          break;
+        }
       }
-      case "deck": {
-        const result = checkDeckFile(file, known, report);
-        claims += result.claims;
-        cardCount += result.cards;
-        if (result.deck) decks.push(result.deck);
-        break;
-      }
-      case "states": {
-        states.push(...checkStatesFile(file, known, report));
-        break;
-      }
-      case "quiz": {
-        const result = checkQuizFile(file, known, report);
-        claims += result.claims;
-        questions += result.questions;
-        if (result.quiz) quizzes.push(result.quiz);
-        break;
-      }
-    }
+    });
   }
 
   checkCrossReferences({ notes, decks, quizzes }, problems);
@@ -74,7 +84,7 @@ export function checkContent(files: readonly ContentFile[]): ContentReport {
     quizzes: quizzes.filter((quiz) => !failing.has(quiz.sourcePath)),
     problems,
     counts: {
-      files: checked.length,
+      files: files.filter((file) => kindOf(file.path) !== null).length,
       notes: notes.length,
       decks: decks.length,
       cards: cardCount,
@@ -113,8 +123,11 @@ function baseName(path: string): string {
 
 /** Every known error of every misconception file; ids are unique across files. */
 function loadKnownErrors(files: readonly ContentFile[], reporter: (file: ContentFile) => Report, problems: ContentProblem[]): KnownError[] {
-  const known = files.flatMap((file) =>
-    checkMisconceptionFile(file, reporter(file), (schema, value, source, report) => validate(schema, value, source, [], report)),
+  const known = files.flatMap(
+    (file) =>
+      guarded(reporter(file), () =>
+        checkMisconceptionFile(file, reporter(file), (schema, value, source, report) => validate(schema, value, source, [], report)),
+      ) ?? [],
   );
   const first = new Map<string, KnownError>();
   return known.filter((error) => {

@@ -80,4 +80,9 @@ export interface ContentReport {
 export interface ContentFile {
   path: string;
   text: string;
+  /**
+   * Why the file could not be read as text (too large, not UTF-8, a link that
+   * is not followed); such a file is reported at this line and not checked.
+   */
+  unreadable?: { line: number; message: string };
 }

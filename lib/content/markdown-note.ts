@@ -1,8 +1,9 @@
-import type { Code, Root, RootContent } from "mdast";
+import type { Root, RootContent } from "mdast";
 import remarkDirective from "remark-directive";
 import remarkFrontmatter from "remark-frontmatter";
 import remarkParse from "remark-parse";
-import { unified } from "unified";
+import { unified, type Processor } from "unified";
+import { markdownLimits } from "./markdown-limits";
 
 export const NOTE_LANGUAGES = ["zh", "en"] as const;
 export type NoteLanguage = (typeof NOTE_LANGUAGES)[number];
@@ -33,15 +34,47 @@ export interface MarkdownNote {
   problems: { line: number; message: string }[];
 }
 
-const parser = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]).use(remarkDirective);
+/*
+ * The check needs a note's blocks only (front matter, sections, fenced claim
+ * blocks), never its inline Markdown, which the app renders on its own. So
+ * inline constructs are left out of this parse: micromark resolves runs of
+ * emphasis markers in time far above linear (16 kB of `*` took most of a
+ * minute), and blocks do not depend on them.
+ */
+const INLINE_CONSTRUCTS = [
+  "attention",
+  "autolink",
+  "characterEscape",
+  "characterReference",
+  "codeText",
+  "hardBreakEscape",
+  "htmlText",
+  "labelEnd",
+  "labelStartImage",
+  "labelStartLink",
+];
+
+function blocksOnly(this: Processor) {
+  const data = this.data();
+  // Extensions' inline constructs (remark-directive's :text directives) are dropped, the core's disabled by name.
+  data.micromarkExtensions = (data.micromarkExtensions ?? []).map(({ text: _inline, ...blocks }) => blocks);
+  data.micromarkExtensions.push({ disable: { null: INLINE_CONSTRUCTS } });
+}
+
+const parser = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]).use(remarkDirective).use(blocksOnly);
 
 /**
  * Splits a note into its YAML front matter, its :::zh and :::en sections and
  * the ```claim blocks inside them, with file lines for every part.
  */
 export function parseMarkdownNote(text: string): MarkdownNote {
-  const tree = parser.parse(text) as Root;
   const note: MarkdownNote = { frontMatter: null, sections: [], claims: [], problems: [] };
+  const beyond = markdownLimits(text);
+  if (beyond) {
+    note.problems.push(beyond);
+    return note;
+  }
+  const tree = parser.parse(text) as Root;
   for (const node of tree.children) {
     const line = node.position?.start.line ?? 1;
     if (node.type === "yaml") {
@@ -79,13 +112,16 @@ function innerMarkdown(text: string, children: RootContent[]): string {
   return first === undefined || last === undefined ? "" : text.slice(first, last);
 }
 
+/** Claim blocks in document order; a loop, not recursion, as quotes and lists may nest thousands deep. */
 function collectClaims(nodes: RootContent[], lang: NoteLanguage, into: ClaimBlock[]): void {
-  for (const node of nodes) {
-    if (node.type === "code" && (node as Code).lang === "claim") {
+  const stack = [...nodes].reverse();
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.type === "code" && node.lang === "claim") {
       const line = node.position?.start.line ?? 1;
-      into.push({ line, endLine: node.position?.end.line ?? line, text: (node as Code).value, lang });
+      into.push({ line, endLine: node.position?.end.line ?? line, text: node.value, lang });
     } else if ("children" in node && Array.isArray(node.children)) {
-      collectClaims(node.children as RootContent[], lang, into);
+      const children = node.children as RootContent[];
+      for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]!);
     }
   }
 }

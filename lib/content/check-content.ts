@@ -147,7 +147,8 @@ function checkNoteFile(file: ContentFile, known: readonly KnownError[], report: 
   const parsed = parseMarkdownNote(file.text);
   for (const problem of parsed.problems) report(problem.line, problem.message);
   for (const block of parsed.claims) {
-    const source = new YamlSource(block.text, block.line + 1);
+    // An empty block never closed at the end of the file has no line after its fence.
+    const source = new YamlSource(block.text, Math.min(block.line + 1, block.endLine));
     if (source.problems.length > 0) {
       source.problems.forEach((problem) => report(problem.line, `claim: ${problem.message}`));
       continue;

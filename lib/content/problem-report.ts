@@ -20,6 +20,8 @@ export function guarded<T>(report: Report, check: () => T): T | undefined {
 /** Problem lines stay readable when a message quotes a huge value. */
 const MAX_MESSAGE_LENGTH = 500;
 
+/** One line (a message may quote text with line breaks, such as a bad pattern), at most 500 characters. */
 export function shorten(message: string): string {
-  return message.length <= MAX_MESSAGE_LENGTH ? message : `${message.slice(0, MAX_MESSAGE_LENGTH)}…`;
+  const line = message.replace(/\s*[\r\n]+\s*/g, " ");
+  return line.length <= MAX_MESSAGE_LENGTH ? line : `${line.slice(0, MAX_MESSAGE_LENGTH)}…`;
 }

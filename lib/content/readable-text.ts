@@ -2,7 +2,7 @@ import { isUtf8 } from "node:buffer";
 
 /*
  * What a content file must be before it is parsed at all: UTF-8 text of a
- * bounded size. A file that is not is reported once, at the line where it
+ * bounded size, with line feeds for line ends. A file that is not is reported once, at the line where it
  * goes wrong (line 1 where nothing better exists), and left out, so that
  * binary data never reaches the parsers and no file can make the check hang.
  */
@@ -38,13 +38,20 @@ export function notUtf8(bytes: Uint8Array): TextProblem | null {
   }
 }
 
-/** Text in memory: too large, or binary (a NUL byte, which no text file holds). */
+/**
+ * Text in memory: too large, binary (a NUL byte, which no text file holds),
+ * or with a carriage return that ends no line. Lines are counted by line
+ * feeds, as git and editors count them; Markdown also ends a line at a lone
+ * CR, so that lines after one would be misnumbered.
+ */
 export function unreadableText(text: string): TextProblem | null {
   const size = tooLarge(Buffer.byteLength(text, "utf8"));
   if (size) return size;
   const nul = text.indexOf("\0");
-  if (nul === -1) return null;
-  return { line: lineAt(text, nul), message: "the file holds a NUL byte: binary data, not text" };
+  if (nul !== -1) return { line: lineAt(text, nul), message: "the file holds a NUL byte: binary data, not text" };
+  const cr = /\r(?!\n)/.exec(text);
+  if (cr) return { line: lineAt(text, cr.index), message: "a carriage return (CR) that is not part of a line ending; save the file with LF (or CRLF) line endings" };
+  return null;
 }
 
 /** The 1-based line of the character at `offset`. */

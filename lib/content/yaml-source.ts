@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type YAMLError } from "yaml";
+import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument, type YAMLError } from "yaml";
 import { checkYamlNodes, MAX_ALIAS_EXPANSION } from "./yaml-node-checks";
 
 export type YamlPath = readonly (string | number)[];
@@ -31,13 +31,9 @@ export class YamlSource {
     private readonly text: string,
     readonly firstLine = 1,
   ) {
-    // Merge keys as YAML 1.1 authors expect. Duplicate keys are found by
-    // checkYamlNodes, in linear time. prettyErrors is off because its error
-    // context costs a regular expression that aborts Node (out of memory) on
-    // deeply nested input; lines are found from offsets instead. logLevel
-    // keeps the yaml package from printing warnings of its own.
-    this.doc = parseDocument(text, { lineCounter: this.lines, uniqueKeys: false, merge: true, prettyErrors: false, logLevel: "error" });
-    this.problems = this.parseProblems([...this.doc.errors, ...this.doc.warnings]);
+    const parsed = parse(text, this.lines);
+    this.doc = parsed ?? new Document(null);
+    this.problems = parsed ? this.parseProblems([...parsed.errors, ...parsed.warnings]) : [{ line: firstLine, message: "YAML: nested too deeply to read" }];
     this.value = this.problems.length === 0 ? this.build() : undefined;
   }
 
@@ -148,6 +144,24 @@ export class YamlSource {
 }
 
 const MAX_LISTED = 20;
+
+/**
+ * Merge keys as YAML 1.1 authors expect. Duplicate keys are found by
+ * checkYamlNodes, in linear time. prettyErrors is off because its error
+ * context costs a regular expression that aborts Node (out of memory) on
+ * deeply nested input; lines are found from offsets instead. logLevel keeps
+ * the yaml package from printing warnings of its own. The parser recurses
+ * once per nested block sequence (`- - - …`), so thousands of them overflow
+ * the stack: null then.
+ */
+function parse(text: string, lineCounter: LineCounter): Document | null {
+  try {
+    return parseDocument(text, { lineCounter, uniqueKeys: false, merge: true, prettyErrors: false, logLevel: "error" });
+  } catch (error) {
+    if (error instanceof RangeError) return null;
+    throw error;
+  }
+}
 
 function firstLine_(message: string): string {
   return (message.split("\n")[0] ?? message).replace(/ at line \d+, column \d+:?$/, "");

@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
+import { writeBadInputDir } from "../content/bad-input-fixture";
 import { writeContentDir } from "../content/content-fixture";
 
 function contentCheck(...args: string[]) {
@@ -26,6 +27,16 @@ describe("npm run -s content:check", () => {
     expect(problems[0]).toMatch(/notes\/n\.md:9: in FIN_WAIT_1, "rcv FIN" leads to CLOSING, not FIN_WAIT_2: /);
     expect(problems[1]).toMatch(/notes\/n\.md:11: missing the :::en section/);
     expect(run.stdout).toMatch(/1 files .* 1 claims checked; 2 problems/);
+  });
+
+  it("files that once stopped it with 'internal error' (issue 10) are each a path:line problem, listed with the rest", () => {
+    const run = contentCheck("--dir", writeBadInputDir());
+    expect(run.code).toBe(1);
+    const problems = run.stderr.trim().split("\n");
+    expect(problems.length).toBeGreaterThanOrEqual(12);
+    for (const problem of problems) expect(problem).toMatch(/^\S+:\d+: \S/);
+    expect(run.stderr).not.toMatch(/internal error|the check failed/);
+    expect(run.stdout).toMatch(/^content: \d+ files .*; \d+ problems\n$/);
   });
 
   it("a wrong flag or a missing folder is one line and exit code 2", () => {

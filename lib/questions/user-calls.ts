@@ -30,6 +30,11 @@ const HALF_CLOSED = {
   zh: "此前用 shutdown(SHUT_WR) 关闭了发送方向、仍持有套接字的应用中止连接（SO_LINGER 为 0 时调用 close()）",
   en: "the application, which closed its sending side with shutdown(SHUT_WR) and still holds the socket, aborts (close() with SO_LINGER set to 0)",
 };
+/** shutdown(SHUT_WR), or close() once all received data is read: the FIN goes out either way. */
+const CLOSE_OWN_SIDE = {
+  zh: "应用关闭发送方向（调用 shutdown(SHUT_WR)，或在已读完收到的数据后对最后一个描述符调用 close()）",
+  en: "the application closes its side (shutdown(SHUT_WR), or close() on its last descriptor with all received data read)",
+};
 const ABORT = { zh: "应用中止连接（SO_LINGER 为 0 时调用 close()）", en: "the application aborts (close() with SO_LINGER set to 0)" };
 const ABORT_SOURCE = "tcp.c: tcp_close → tcp_disconnect; tcp_need_reset lists the states that send a reset";
 const SHUTDOWN_SOURCE = "tcp.c: tcp_shutdown sends the FIN and keeps the socket the application's; " + ABORT_SOURCE;
@@ -136,10 +141,7 @@ export const USER_CALL_PREMISES: readonly UserCallPremise[] = [
     state: "ESTABLISHED",
     call: "close",
     api: "sockets",
-    phrase: {
-      zh: "应用关闭发送方向（调用 shutdown(SHUT_WR)，或在已读完收到的数据后对最后一个描述符调用 close()）",
-      en: "the application closes its side (shutdown(SHUT_WR), or close() on its last descriptor with all received data read)",
-    },
+    phrase: CLOSE_OWN_SIDE,
     source: "tcp.c: tcp_shutdown and tcp_close → tcp_close_state; tcp_close sends a reset instead when received data is unread",
   },
   { state: "ESTABLISHED", call: "abort", api: "sockets", phrase: ABORT, source: ABORT_SOURCE },
@@ -156,10 +158,7 @@ export const USER_CALL_PREMISES: readonly UserCallPremise[] = [
     state: "CLOSE_WAIT",
     call: "close",
     api: "sockets",
-    phrase: {
-      zh: "应用关闭发送方向（调用 shutdown(SHUT_WR)，或在已读完收到的数据后对最后一个描述符调用 close()）",
-      en: "the application closes its side (shutdown(SHUT_WR), or close() on its last descriptor with all received data read)",
-    },
+    phrase: CLOSE_OWN_SIDE,
     source: "tcp.c: tcp_close_state maps TCP_CLOSE_WAIT to TCP_LAST_ACK with a FIN",
   },
   { state: "CLOSE_WAIT", call: "abort", api: "sockets", phrase: ABORT, source: ABORT_SOURCE },

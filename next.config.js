@@ -17,7 +17,7 @@ const EVERY_RESPONSE = [
 const NOTHING_ALLOWED = { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'" };
 
 // HSTS means something only over HTTPS, and `next start` serves plain http: the TLS-terminating proxy in front says
-// https in X-Forwarded-Proto (its first value). Anchored by Next as ^…$; the same test as isHttps in proxy.ts.
+// https in X-Forwarded-Proto (its first value). Anchored by Next as ^…$; the same test as lib/server/forwarded-https.ts.
 const HTTPS_ONLY = [{ type: "header", key: "x-forwarded-proto", value: "\\s*https\\s*(,.*)?" }];
 
 /** @type {import('next').NextConfig} */

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { forwardedHttps } from "@/lib/server/forwarded-https";
 
 /*
  * The Content-Security-Policy of every page, with a fresh nonce per request.
@@ -14,13 +15,41 @@ import { NextResponse, type NextRequest } from "next/server";
  */
 
 export function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  // Next decodes every path segment to match dynamic routes, and an invalid escape (`/quiz/%ff%fe`) fails there
+  // with a bare "Internal Server Error". The proxy runs first, so such a path is answered here.
+  if (!isDecodablePath(pathname)) return undecodablePath(request);
+  if (pathname.startsWith("/api/")) return NextResponse.next();
+  return withPageSecurityPolicy(request);
+}
+
+/** Each %XX escape, taken together, is UTF-8: what decodeURIComponent accepts. */
+function isDecodablePath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** An API caller gets a JSON error like any other bad request; a person gets the site's own not-found page. */
+function undecodablePath(request: NextRequest): NextResponse {
+  if (request.nextUrl.pathname.startsWith("/api/")) {
+    return NextResponse.json({ error: "the path has an invalid percent-escape (not UTF-8)", fields: { path: "invalid percent-escape" } }, { status: 400 });
+  }
+  // A path no route has, so Next renders app/not-found.tsx with a 404, in the page's own CSP.
+  return withPageSecurityPolicy(request, new URL("/_undecodable-path", request.url));
+}
+
+function withPageSecurityPolicy(request: NextRequest, rewriteTo?: URL): NextResponse {
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
-  const policy = pageContentSecurityPolicy(nonce, { https: isHttps(request.headers), development: process.env.NODE_ENV === "development" });
+  const policy = pageContentSecurityPolicy(nonce, { https: forwardedHttps(request.headers), development: process.env.NODE_ENV === "development" });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("content-security-policy", policy);
   // For a server component that renders a script of its own: <Script nonce={(await headers()).get("x-nonce")}>.
   requestHeaders.set("x-nonce", nonce);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  const response = rewriteTo ? NextResponse.rewrite(rewriteTo, { request: { headers: requestHeaders } }) : NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", policy);
   return response;
 }
@@ -50,19 +79,13 @@ function pageContentSecurityPolicy(nonce: string, { https, development }: { http
   return directives.join("; ");
 }
 
-/**
- * The request reached us over HTTPS, as the TLS-terminating proxy in front says (`next start` itself serves plain
- * http). The same test as HTTPS_ONLY in next.config.js, which sends HSTS.
- */
-function isHttps(headers: Headers): boolean {
-  return /^\s*https\s*(,.*)?$/.test(headers.get("x-forwarded-proto") ?? "");
-}
-
 export const config = {
   // API routes answer JSON and build assets are files: next.config.js gives these same paths (/api/… and
-  // /_next/static/…) a CSP that allows nothing, and the proxy stays off the hottest paths.
+  // /_next/static/…) a CSP that allows nothing, and the proxy stays off the hottest paths, except for an API
+  // path with a percent sign, which may not decode.
   // Link prefetches are not documents, need no nonce, and skip the proxy's cost, as Next's CSP guide advises.
   matcher: [
+    "/api/:path(.*%.*)",
     {
       source: "/((?!api/|_next/static/).*)",
       missing: [

@@ -2,6 +2,7 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { cookies, headers } from "next/headers";
 import { db } from "./db";
+import { secureCookies } from "./forwarded-https";
 
 /*
  * Learners are anonymous: a random 256-bit token in an http-only cookie is
@@ -44,17 +45,9 @@ export async function ensureLearner(): Promise<CurrentLearner> {
   (await cookies()).set(LEARNER_COOKIE, token, {
     httpOnly: true,
     sameSite: "lax",
-    secure: await isSecureContext(),
+    secure: secureCookies(await headers()),
     path: "/",
     maxAge: ONE_YEAR,
   });
   return learner;
-}
-
-/** HTTPS, or localhost, which browsers treat as secure: the cookie is sent only there. */
-async function isSecureContext(): Promise<boolean> {
-  const requestHeaders = await headers();
-  const protocol = requestHeaders.get("x-forwarded-proto") ?? "http";
-  const host = (requestHeaders.get("host") ?? "").replace(/:\d+$/, "");
-  return protocol === "https" || host === "localhost" || host === "127.0.0.1" || host === "[::1]";
 }

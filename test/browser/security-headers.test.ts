@@ -243,11 +243,20 @@ describe("cookies", () => {
     for (const attributes of Object.values(cookies)) expect(attributes).toMatchObject({ samesite: "lax", path: "/" });
   });
 
-  // Known gap: app/api/preferences/route.ts sets neither httpOnly nor secure. No script reads these two cookies
-  // (the switches post to /api/preferences), so both can be set; when they are, make this an `it`.
-  it.fails("the language and theme cookies are http-only, and Secure behind HTTPS", async () => {
-    const reply = await rawRequest(appUrl, "/api/preferences", { method: "POST", headers: { ...JSON_BODY, ...PUBLIC }, body: JSON.stringify({ lang: "en", theme: "dark" }) });
-    for (const attributes of Object.values(setCookies(reply))) expect(attributes).toMatchObject({ httponly: "", secure: "" });
+  it("the language and theme cookies are http-only, and Secure behind HTTPS but not over plain http to another host", async () => {
+    const body = JSON.stringify({ lang: "en", theme: "dark" });
+    const secure = await rawRequest(appUrl, "/api/preferences", { method: "POST", headers: { ...JSON_BODY, ...PUBLIC }, body });
+    for (const attributes of Object.values(setCookies(secure))) expect(attributes).toMatchObject({ httponly: "", secure: "" });
+    const plain = await rawRequest(appUrl, "/api/preferences", { method: "POST", headers: { ...JSON_BODY, ...LAN }, body });
+    for (const attributes of Object.values(setCookies(plain))) {
+      expect(attributes).toMatchObject({ httponly: "" });
+      expect(attributes).not.toHaveProperty("secure");
+    }
+  });
+
+  it("the learner cookie follows the first X-Forwarded-Proto, as HSTS does", async () => {
+    expect(await newLearnerCookie({ ...LAN, "x-forwarded-proto": "https, http" })).toHaveProperty("secure");
+    expect(await newLearnerCookie({ ...LAN, "x-forwarded-proto": "http, https" })).not.toHaveProperty("secure");
   });
 
   it("in Chromium behind HTTPS every cookie is SameSite=Lax; the learner's is Secure and http-only, the time zone's (the page writes it) Secure", async () => {

@@ -1,8 +1,9 @@
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { LANGUAGE_COOKIE, LANGUAGES } from "@/lib/i18n/language";
 import { handled } from "@/lib/server/api-response";
+import { secureCookies } from "@/lib/server/forwarded-https";
 import { THEME_COOKIE, THEMES } from "@/lib/server/preferences";
 import { readBody } from "@/lib/server/request-body";
 
@@ -21,8 +22,10 @@ export async function POST(request: Request) {
     const body = await readBody(request, preferencesSchema);
     if ("response" in body) return body.response;
     const jar = await cookies();
-    if (body.data.lang) jar.set(LANGUAGE_COOKIE, body.data.lang, { path: "/", maxAge: YEAR, sameSite: "lax" });
-    if (body.data.theme) jar.set(THEME_COOKIE, body.data.theme, { path: "/", maxAge: YEAR, sameSite: "lax" });
+    // Only the server reads these (the switches post here), so no script needs to see them.
+    const options = { path: "/", maxAge: YEAR, sameSite: "lax", httpOnly: true, secure: secureCookies(await headers()) } as const;
+    if (body.data.lang) jar.set(LANGUAGE_COOKIE, body.data.lang, options);
+    if (body.data.theme) jar.set(THEME_COOKIE, body.data.theme, options);
     return NextResponse.json({ ok: true, ...body.data });
   });
 }

@@ -1,0 +1,96 @@
+import Database from "better-sqlite3";
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedLearner } from "../server/progress-seed";
+import { createTestDatabase } from "../server/test-database";
+import { runScript, type CliResult } from "./cli-process";
+
+/*
+ * `npm run -s db -- backup FILE | check`, as a process, on a real database
+ * file with learners in it.
+ */
+
+let database: ReturnType<typeof createTestDatabase>;
+let folder: string;
+
+function db(args: string[], url = database.url): Promise<CliResult> {
+  const previous = process.env.DATABASE_URL;
+  process.env.DATABASE_URL = url;
+  try {
+    return runScript("lib/cli/db.ts", args);
+  } finally {
+    process.env.DATABASE_URL = previous;
+  }
+}
+
+beforeAll(async () => {
+  database = createTestDatabase();
+  for (const tag of ["a", "b", "c"]) await seedLearner(database.db, tag);
+  folder = mkdtempSync(join(tmpdir(), "synack-backup-"));
+});
+
+afterAll(async () => {
+  await database.db.$disconnect();
+});
+
+describe("db backup", () => {
+  it("copies the database into a file that passes its integrity check and holds the same rows", async () => {
+    const target = join(folder, "backup.db");
+    const run = await db(["backup", target]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^backed up .*test\.db to .*backup\.db \(\d+ bytes, integrity ok\): 3 learners, 6 card states, 9 reviews, 3 quiz and interview sessions, 9 answers\n$/);
+    const copy = new Database(target, { readonly: true });
+    const source = new Database(database.path, { readonly: true });
+    for (const table of ["Learner", "CardState", "ReviewLog", "StudySession", "Answer"]) {
+      const rows = (file: Database.Database) => file.prepare(`SELECT * FROM "${table}" ORDER BY 1, 2`).all();
+      expect(rows(copy), table).toEqual(rows(source));
+    }
+    copy.close();
+    source.close();
+    // No partial file is left beside it.
+    expect(readdirSync(folder)).toEqual(["backup.db"]);
+  });
+
+  it("refuses to replace an existing file unless told, and leaves it as it was", async () => {
+    const target = join(folder, "kept.db");
+    writeFileSync(target, "not a database");
+    const refused = await db(["backup", target]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe(`db: ${target} exists; give --force to replace it\n`);
+    const forced = await db(["backup", target, "--force"]);
+    expect(forced.code).toBe(0);
+    const copy = new Database(target, { readonly: true });
+    expect((copy.prepare('SELECT COUNT(*) AS n FROM "Learner"').get() as { n: number }).n).toBe(3);
+    copy.close();
+  });
+
+  it("says what is wrong, in one line with exit code 2, for a wrong command, flag, folder or database", async () => {
+    const cases: [string[], string, RegExp][] = [
+      [["frob"], database.url, /^db: unknown command "frob"; usage: /],
+      [[], database.url, /^db: usage: npm run -s db -- backup FILE \[--force\] \| check\n$/],
+      [["backup"], database.url, /^db: backup takes one FILE; /],
+      [["backup", join(folder, "x.db"), "--nope"], database.url, /^db: unknown flag --nope; /],
+      [["backup", join(folder, "no-such-folder", "x.db")], database.url, /^db: .*no-such-folder: no such folder\n$/],
+      [["backup", database.path], database.url, /^db: the backup must be another file than the database itself\n$/],
+      [["check"], `file:${join(folder, "missing.db")}`, /^db: no database at .*missing\.db/],
+    ];
+    for (const [args, url, message] of cases) {
+      const run = await db(args, url);
+      expect(run.code, args.join(" ")).toBe(2);
+      expect(run.stderr, args.join(" ")).toMatch(message);
+      expect(run.stdout).toBe("");
+    }
+    expect(existsSync(join(folder, "x.db"))).toBe(false);
+  });
+});
+
+describe("db check", () => {
+  it("reports integrity and the counts", async () => {
+    const run = await db(["check"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/test\.db: integrity ok; 3 learners, 6 card states, 9 reviews, 3 quiz and interview sessions, 9 answers\n$/);
+  });
+});

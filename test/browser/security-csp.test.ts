@@ -122,7 +122,7 @@ describe("the CSP in Chromium", () => {
       // Each alert shows its payload's number. All but the SVG: Chromium fires no load event for an <svg> built from markup.
       const numbers = (payloads: string[]) => payloads.map((html) => /__xss=(\d)/.exec(html)![1]!);
       const expected = new Set(numbers(Object.values(PAYLOADS).filter((html) => html !== PAYLOADS.svg)));
-      await expect.poll(() => new Set(watch.dialogs), { timeout: 30_000 }).toEqual(expected);
+      await expect.poll(() => new Set(watch.dialogs), { timeout: 120_000 }).toEqual(expected);
       expect(await watch.flag(page)).toBeDefined();
       await context.close();
     });

@@ -28,8 +28,11 @@ export function NoteMarkdown({ markdown, lang }: { markdown: string; lang: Langu
       const classes = code?.properties.className;
       const isClaim = Array.isArray(classes) && classes.includes("language-claim");
       if (code && isClaim) return <ClaimBlock source={textOf(code)} lang={lang} />;
-      return <pre>{children}</pre>;
+      // Focusable like the tables: a line wider than a phone scrolls sideways, from the keyboard too.
+      return <pre tabIndex={0}>{children}</pre>;
     },
+    // An empty corner cell heads no row or column: a data cell, so that no header without a name is announced.
+    th: ({ node, children, ...props }) => (node && textOf(node).trim() === "" ? <td {...props} /> : <th {...props}>{children}</th>),
     table: ({ children }) => (
       // Focusable, so that a table wider than a phone can be scrolled from the keyboard.
       <div className={styles.tableScroll} tabIndex={0}>
@@ -58,7 +61,7 @@ function ClaimBlock({ source, lang }: { source: string; lang: Language }) {
   const block = describeClaimBlock(source, lang);
   if (block.kind === "code") {
     return (
-      <pre data-testid="claim-unchecked">
+      <pre data-testid="claim-unchecked" tabIndex={0}>
         <code>{source}</code>
       </pre>
     );
@@ -80,7 +83,7 @@ function ClaimBlock({ source, lang }: { source: string; lang: Language }) {
         )}
         <details>
           <summary>{learn.claimSource[lang]}</summary>
-          <pre>
+          <pre tabIndex={0}>
             <code>{source}</code>
           </pre>
         </details>

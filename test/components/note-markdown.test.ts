@@ -29,8 +29,8 @@ describe("NoteMarkdown", () => {
     }
   });
 
-  it("leaves other code blocks alone", () => {
-    expect(render(fence("yaml", "a: 1"))).toContain('<pre><code class="language-yaml">a: 1\n</code></pre>');
+  it("leaves other code blocks as they are, focusable so that a wide one scrolls from the keyboard", () => {
+    expect(render(fence("yaml", "a: 1"))).toContain('<pre tabindex="0"><code class="language-yaml">a: 1\n</code></pre>');
   });
 
   it("renders no raw HTML and no script links", () => {
@@ -40,6 +40,10 @@ describe("NoteMarkdown", () => {
     expect(html).not.toContain("javascript:");
     expect(html).toContain('href="https://example.com" rel="noopener noreferrer"');
     expect(html).toContain('href="/learn/time-wait"');
+  });
+
+  it("makes a table's empty corner a data cell, not a header without a name (axe: empty-table-header)", () => {
+    expect(render("|  | TCP |\n| - | - |\n| setup | handshake |")).toContain("<thead><tr><td></td><th>TCP</th></tr></thead>");
   });
 
   it("renders GFM tables inside a scrolling frame", () => {

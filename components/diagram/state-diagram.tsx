@@ -65,6 +65,7 @@ export function StateDiagram({ lang, profile = DEFAULT_PROFILE, current, onSelec
   const extra = highlightTransition && !highlighted ? extraArrow(layout, highlightTransition, lang, profile) : null;
   const departs = (arrow: RowCase) => profile !== DEFAULT_PROFILE && departsFromRfc(arrow, profile);
   const interactive = Boolean(onSelect);
+  const currentNode = layout.nodes.find((node) => node.state === current && !node.repeat);
   const profileNote = profile === DEFAULT_PROFILE ? "" : `${t("profileLegend")}${lang === "zh" ? "：" : ": "}${PROFILES[profile].label[lang]}`;
   const summary = [profileNote, current ? `${t("currentStateIs")}${current}` : "", sideSummary(sides, lang)].filter(Boolean).join("; ");
 
@@ -134,6 +135,7 @@ export function StateDiagram({ lang, profile = DEFAULT_PROFILE, current, onSelec
           repeatClick={node.repeat ? onSelect : undefined}
         />
       ))}
+      {currentNode && <CurrentTag node={currentNode} lang={lang} />}
     </svg>
   );
 }
@@ -156,6 +158,18 @@ function EdgeLabel({ label, boldLine, departing = [] }: { label: LabelPlacement;
         ))}
       </text>
     </>
+  );
+}
+
+/**
+ * The "current" tag above the current state's box, drawn apart from the state's button: the button's name is the
+ * state's name, all of its visible text (WCAG 2.5.3), and aria-pressed tells a screen reader that it is the current one.
+ */
+function CurrentTag({ node, lang }: { node: DiagramNode; lang: Language }) {
+  return (
+    <text x={node.box.x + node.box.width} y={node.box.y - 9} textAnchor="end" className={styles.currentTag} aria-hidden="true">
+      {learn.currentTag[lang]}
+    </text>
   );
 }
 
@@ -202,11 +216,6 @@ function StateNode({ node, lang, current, sides, onSelect, repeatClick }: StateN
       <text x={center.x} y={center.y + 5} textAnchor="middle" className={styles.nodeText}>
         {node.state}
       </text>
-      {isCurrent && !node.repeat && (
-        <text x={box.x + box.width} y={box.y - 9} textAnchor="end" className={styles.currentTag}>
-          {learn.currentTag[lang]}
-        </text>
-      )}
       {here.map((side) => (
         <g key={side} className={side === "client" ? styles.clientMark : styles.serverMark}>
           <circle cx={side === "client" ? box.x + 2 : box.x + box.width - 2} cy={box.y + 2} r={11} />

@@ -28,6 +28,8 @@ export default defineConfig({
           // One production build and one server for all browser tests; the files run one at a time against it.
           globalSetup: ["test/browser/global-setup.ts"],
           fileParallelism: false,
+          // Tests marked concurrent (accessibility.test.ts's walks) run two at a time: one per core.
+          maxConcurrency: 2,
           // Hang guards, not timing goals: the suite must pass on a busy 2-core machine.
           testTimeout: 300_000,
           hookTimeout: 240_000,

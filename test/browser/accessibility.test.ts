@@ -1,0 +1,282 @@
+import { readdirSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { HTML_LANG, LANGUAGES } from "@/lib/i18n/language";
+import { interview } from "@/lib/i18n/messages/quiz";
+import { QUESTION_KINDS } from "@/lib/questions/question";
+import { describeViolation, loadAxe, runAxe } from "./axe-audit";
+import { DESKTOP, PHONE, useBrowser } from "./browser";
+
+/*
+ * Issue 10: axe-core on every page, in both languages and both themes, at a
+ * phone's and a desktop's width, with no serious or critical violation. Each
+ * combination is one learner in one browser context who walks the whole app,
+ * states included (a flashcard turned over, a question answered, a finished
+ * quiz), and the audit runs on each stop of the walk.
+ *
+ * Every route and state is audited in all eight combinations. The content
+ * that only repeats a page with other words (the notes, the eleven kinds of
+ * question) is shared out between the two widths: each note and each kind is
+ * audited in both languages and both themes, at one width, which halves the
+ * time. Two walks run at once (the browser audits one page while the server
+ * renders the other's). A11Y_REPORT=1 also prints the moderate and minor
+ * findings, which do not fail the test.
+ */
+
+const appUrl = inject("appUrl");
+const browser = useBrowser();
+
+const THEMES = ["light", "dark"] as const;
+const WIDTHS = { phone: PHONE, desktop: DESKTOP } as const;
+const COMBINATIONS = LANGUAGES.flatMap((lang) => THEMES.flatMap((theme) => (Object.keys(WIDTHS) as (keyof typeof WIDTHS)[]).map((width) => ({ lang, theme, width }))));
+type Combination = (typeof COMBINATIONS)[number];
+
+/** Fails the test: serious and critical. The rest is reported by A11Y_REPORT=1 and left to judgement. */
+const FAILING = new Set(["serious", "critical"]);
+
+/** The routes the walk visited, by their file's pattern, to hold the walk to every page under app/. */
+const visited = new Set<string>();
+
+class Walk {
+  readonly failures: string[] = [];
+  readonly lesser: string[] = [];
+  constructor(
+    readonly page: Page,
+    readonly combination: Combination,
+  ) {}
+
+  /** This walk's share of a list that the two widths split between them: every other item. */
+  share<T>(items: readonly T[]): T[] {
+    const offset = this.combination.width === "phone" ? 0 : 1;
+    return items.filter((_, index) => index % 2 === offset);
+  }
+
+  get label(): string {
+    const { lang, theme, width } = this.combination;
+    const { width: w, height: h } = WIDTHS[width];
+    return `${HTML_LANG[lang]} · ${theme} · ${width} ${w}×${h}`;
+  }
+
+  async goto(path: string): Promise<void> {
+    await this.page.goto(`${appUrl}${path}`);
+    // React took the page over: what the audit sees is what a learner gets.
+    await this.page.waitForFunction(() => Object.keys(document).some((key) => key.startsWith("__reactContainer")));
+  }
+
+  /** Audits the page as it is now; `route` is its file's pattern, `state` what is on screen if more than the page itself. */
+  async audit(route: string, state?: string): Promise<void> {
+    visited.add(route);
+    const path = new URL(this.page.url()).pathname + new URL(this.page.url()).search;
+    const where = `${path}${state ? ` (${state})` : ""} [${this.label}]`;
+    const lang = await this.page.getAttribute("html", "lang");
+    if (lang !== HTML_LANG[this.combination.lang]) this.failures.push(`html lang is ${lang}, not ${HTML_LANG[this.combination.lang]}, on ${where}`);
+    for (const violation of await runAxe(this.page)) {
+      (FAILING.has(violation.impact) ? this.failures : this.lesser).push(describeViolation(violation, where));
+    }
+  }
+}
+
+async function openWalk(combination: Combination): Promise<{ context: BrowserContext; walk: Walk }> {
+  const context = await browser().newContext({
+    locale: combination.lang === "zh" ? "zh-CN" : "en-US",
+    viewport: WIDTHS[combination.width],
+  });
+  await loadAxe(context);
+  context.setDefaultTimeout(120_000);
+  const { hostname } = new URL(appUrl);
+  await context.addCookies([
+    { name: "synack_lang", value: combination.lang, domain: hostname, path: "/" },
+    { name: "synack_theme", value: combination.theme, domain: hostname, path: "/" },
+  ]);
+  return { context, walk: new Walk(await context.newPage(), combination) };
+}
+
+async function newSession(page: Page, config: Record<string, unknown>): Promise<string> {
+  const reply = await page.request.post(`${appUrl}/api/sessions`, { data: config });
+  expect(reply.status()).toBe(201);
+  return ((await reply.json()) as { id: string }).id;
+}
+
+/** Answers the question on screen through its own input, in either language (not necessarily rightly). */
+async function answer(walk: Walk, route: string): Promise<void> {
+  const { page } = walk;
+  const question = page.getByTestId("question");
+  await question.waitFor();
+  const input = (await question.getAttribute("data-input"))!;
+  const kind = (await question.getAttribute("data-kind"))!;
+  const submit = question.locator("button[type=submit]");
+  if (input === "self-grade") {
+    await question.locator("textarea").fill("Old duplicates must not be taken for new segments.");
+    await walk.audit(route, `${kind} question`);
+    await submit.click();
+    await question.getByRole("checkbox").first().waitFor();
+    await walk.audit(route, `${kind} question, key points to tick`);
+    await question.getByRole("checkbox").first().check();
+    await submit.click();
+  } else {
+    await walk.audit(route, `${kind} question`);
+    if (input === "segment") {
+      await question.locator("input[name=flags]").fill("ack");
+      await question.locator("input[name=seq]").fill("1");
+      await question.locator("input[name=ack]").fill("2");
+      await submit.click();
+    } else if (input === "number") {
+      await question.locator("input[name=number]").fill("12345");
+      await submit.click();
+    } else if (input === "order") {
+      await question.locator("li button").nth(1).click();
+      await submit.click();
+    } else if (input === "match") {
+      const selects = question.locator("select");
+      for (let i = 0; i < (await selects.count()); i++) await selects.nth(i).selectOption({ index: i + 1 });
+      await submit.click();
+    } else {
+      await question.locator("input[type=radio]").first().check();
+      await submit.click();
+    }
+  }
+  await page.getByTestId("answer-panel").waitFor();
+  await walk.audit(route, `${kind} answered, with its explanation`);
+}
+
+async function flashcards(walk: Walk): Promise<void> {
+  const { page } = walk;
+  await walk.goto("/review");
+  await page.getByTestId("flashcard").waitFor();
+  await walk.audit("/review", "a card's front");
+  await page.keyboard.press("Space");
+  await page.getByTestId("card-back").waitFor();
+  await walk.audit("/review", "the answer shown");
+  await page.keyboard.press("3");
+  await page.waitForFunction(() => document.querySelector('[data-testid="reviewed-count"]')?.textContent === "1");
+  // One new card a day, now seen: the review is done for today.
+  expect((await page.request.post(`${appUrl}/api/profile`, { data: { newCardsPerDay: 1 } })).ok()).toBe(true);
+  await walk.goto("/review");
+  await page.getByTestId("review-done").waitFor();
+  await walk.audit("/review", "done for today");
+}
+
+async function quiz(walk: Walk): Promise<void> {
+  const { page } = walk;
+  const kinds = walk.share(QUESTION_KINDS);
+  const id = await newSession(page, { mode: "quiz", length: kinds.length, kinds });
+  await walk.goto(`/quiz/${id}`);
+  for (let n = 0; n < kinds.length; n++) {
+    await answer(walk, "/quiz/[id]");
+    await page.keyboard.press("Enter");
+  }
+  await page.getByTestId("session-summary").waitFor();
+  // Every mistake opened, as a learner reading the results would.
+  await page.locator("[data-testid=session-summary] details").evaluateAll((all) => all.forEach((details) => ((details as HTMLDetailsElement).open = true)));
+  await walk.audit("/quiz/[id]", "results, mistakes opened");
+  await walk.goto("/quiz");
+  await walk.audit("/quiz", "with a finished quiz among the recent ones");
+}
+
+async function interviewRound(walk: Walk): Promise<void> {
+  const { page } = walk;
+  await walk.goto("/interview");
+  await walk.audit("/interview");
+  const id = await newSession(page, { mode: "interview", length: 4 });
+  await walk.goto(`/interview/${id}`);
+  await answer(walk, "/interview/[id]");
+  await page.keyboard.press("Enter");
+  await answer(walk, "/interview/[id]");
+  await page.getByRole("button", { name: interview.stop[walk.combination.lang] }).click();
+  await page.getByTestId("session-summary").waitFor();
+  await walk.audit("/interview/[id]", "summary");
+}
+
+async function learn(walk: Walk): Promise<void> {
+  const { page } = walk;
+  await walk.goto("/learn");
+  await walk.audit("/learn");
+  const notes = await page.getByTestId("note-list").locator("a").evaluateAll((links) => links.map((link) => link.getAttribute("href")!));
+  expect(notes.length).toBeGreaterThan(1);
+  for (const note of walk.share(notes)) {
+    await walk.goto(note);
+    await walk.audit("/learn/[id]");
+  }
+
+  await walk.goto("/learn/diagram");
+  await walk.audit("/learn/diagram");
+  await page.getByTestId("state-diagram").getByRole("button", { name: /FIN_WAIT_1/ }).first().click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="current-state"]')?.textContent === "FIN_WAIT_1");
+  await walk.audit("/learn/diagram", "FIN_WAIT_1 selected");
+  await walk.goto("/learn/diagram?profile=linux&state=TIME_WAIT");
+  await walk.audit("/learn/diagram", "Linux profile");
+
+  await walk.goto("/learn/scenarios?name=no-such-scenario&profile=no-such-profile");
+  await walk.audit("/learn/scenarios", "an unknown scenario and profile named, both refused");
+  // The Linux profile, one segment dropped, a few steps in: every panel of the player filled.
+  await walk.goto("/learn/scenarios?name=close-client-first&lose=1&profile=linux");
+  for (let i = 0; i < 3; i++) await page.getByTestId("step-forward").click();
+  await walk.audit("/learn/scenarios", "Linux, a segment dropped, step 3");
+}
+
+async function settings(walk: Walk): Promise<void> {
+  const { page } = walk;
+  await walk.goto("/settings");
+  await walk.audit("/settings");
+  const form = page.locator("form:has(input[type=file])");
+  await form.locator("input[type=file]").setInputFiles({ name: "progress.json", mimeType: "application/json", buffer: Buffer.from('{"format":"not synack"}') });
+  await form.locator("button[type=submit]").click();
+  await form.locator("[role=status] li").first().waitFor();
+  await walk.audit("/settings", "a progress file refused, with its problems");
+}
+
+async function walkEverything(walk: Walk): Promise<void> {
+  await walk.goto("/progress");
+  await walk.audit("/progress", "no progress yet");
+  await walk.goto("/");
+  await walk.audit("/");
+  await flashcards(walk);
+  await quiz(walk);
+  await interviewRound(walk);
+  await learn(walk);
+  await settings(walk);
+  await walk.goto("/progress");
+  await walk.audit("/progress", "after a review and two sessions");
+  await walk.goto("/no-such-page");
+  await walk.audit("(not found)");
+}
+
+/** The route of each page file under app/: app/quiz/[id]/page.tsx is /quiz/[id]; not-found.tsx is "(not found)". */
+function appRoutes(): string[] {
+  const root = join(process.cwd(), "app");
+  return readdirSync(root, { recursive: true, encoding: "utf8" })
+    .filter((file) => /(^|[\\/])(page|not-found)\.tsx$/.test(file))
+    .map((file) => {
+      if (file.endsWith("not-found.tsx")) return "(not found)";
+      const folders = relative(root, join(root, file)).split(sep).slice(0, -1);
+      return `/${folders.join("/")}`;
+    })
+    .sort();
+}
+
+describe("accessibility: axe-core finds no serious or critical violation", () => {
+  it("the audit finds what it must (the control): grey on white, a button without a name, a page without a language", async () => {
+    const context = await browser().newContext();
+    await loadAxe(context);
+    const page = await context.newPage();
+    await page.setContent(`<html><body><main><p style="color:#aaa;background:#fff">faint</p><button></button></main></body></html>`);
+    const found = (await runAxe(page)).map((violation) => `${violation.rule} (${violation.impact})`);
+    expect(found).toEqual(expect.arrayContaining(["color-contrast (serious)", "button-name (critical)", "html-has-lang (serious)"]));
+    await context.close();
+  });
+
+  // Concurrent up to the browser project's maxConcurrency (2); each test is one combination's whole walk.
+  it.concurrent.for(COMBINATIONS)("on every page and state in $lang, $theme theme, at a $width's width", { timeout: 600_000 }, async (combination, { expect }) => {
+    const { context, walk } = await openWalk(combination);
+    await walkEverything(walk);
+    await context.close();
+    if (process.env.A11Y_REPORT) console.info([`${walk.label}: ${walk.lesser.length} moderate or minor`, ...walk.lesser].join("\n"));
+    expect(walk.failures.length, `serious or critical accessibility violations:\n${walk.failures.join("\n")}\n`).toBe(0);
+  });
+
+  it("the walk covers every page under app/", ({ skip }) => {
+    if (visited.size === 0) skip("no walk ran (filtered out)");
+    expect([...visited].sort()).toEqual(appRoutes());
+  });
+});

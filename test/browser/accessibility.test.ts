@@ -176,8 +176,6 @@ async function quiz(walk: Walk): Promise<void> {
 
 async function interviewRound(walk: Walk): Promise<void> {
   const { page } = walk;
-  await walk.goto("/interview");
-  await walk.audit("/interview");
   const id = await newSession(page, { mode: "interview", length: 4 });
   await walk.goto(`/interview/${id}`);
   await answer(walk, "/interview/[id]");
@@ -186,6 +184,8 @@ async function interviewRound(walk: Walk): Promise<void> {
   await page.getByRole("button", { name: interview.stop[walk.combination.lang] }).click();
   await page.getByTestId("session-summary").waitFor();
   await walk.audit("/interview/[id]", "summary");
+  await walk.goto("/interview");
+  await walk.audit("/interview", "with the interview among the recent ones");
 }
 
 async function learn(walk: Walk): Promise<void> {

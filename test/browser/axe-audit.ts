@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import type axe from "axe-core";
 import type { BrowserContext, Page } from "playwright-core";
 
 /*
@@ -16,7 +17,7 @@ export async function loadAxe(context: BrowserContext): Promise<void> {
   await context.addInitScript({ content: AXE_SOURCE });
 }
 
-export type Impact = "minor" | "moderate" | "serious" | "critical";
+export type Impact = NonNullable<axe.ImpactValue>;
 
 export interface AxeViolation {
   rule: string;
@@ -32,12 +33,10 @@ export interface AxeViolation {
 export async function runAxe(page: Page): Promise<AxeViolation[]> {
   if (!(await page.evaluate(() => "axe" in window))) throw new Error(`axe-core is not loaded in ${page.url()}: open its context with loadAxe`);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<AxeResults> } }).axe;
-    type AxeResults = { violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }[] };
-    const results = await axe.run(document, { resultTypes: ["violations"] });
+    const results = await (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ["violations"] });
     return results.violations.map((violation) => ({
       rule: violation.id,
-      impact: (violation.impact ?? "minor") as Impact,
+      impact: violation.impact ?? "minor",
       help: violation.help,
       targets: violation.nodes.map((node) => node.target.map((part) => (Array.isArray(part) ? part.join(" >> ") : String(part))).join(" >> ")),
       detail: (violation.nodes[0]?.failureSummary ?? "").replace(/\s+/g, " ").trim(),

@@ -37,12 +37,20 @@ export const BUSY_TIMEOUT_MS = 5_000;
 
 /*
  * WAL lets readers go on while one writer commits, and a process killed at
- * any point leaves the file whole. synchronous = FULL syncs the WAL at every
- * commit: a write acknowledged to a learner survives a power cut too.
- * NORMAL would sync only at checkpoints; committed transactions would still
- * survive a killed process, but the last ones before a power cut could be lost.
+ * any point leaves the file whole with every committed transaction in it
+ * (test/browser/crash.test.ts kills the server 20 times mid-burst).
+ * synchronous = NORMAL syncs the WAL to disk at checkpoints, not at every
+ * commit: a write acknowledged to a learner survives the process being
+ * killed or crashing, but a power cut or kernel crash may lose the last
+ * transactions acknowledged since the last checkpoint (the file stays
+ * consistent; it is never corrupted). FULL would make each acknowledged
+ * write survive a power cut too, at one fsync per commit: about 4.5 ms on
+ * this VM's disk, during which better-sqlite3 holds the whole server's
+ * event loop, against 0.07 ms. For a study log, NORMAL (Rails' default for
+ * SQLite too); a deployment that must not lose a grade to a power cut
+ * changes the one word below to FULL.
  */
-const PRAGMAS = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;";
+const PRAGMAS = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;";
 
 const statement = (sql: string): Query => ({ sql, args: [], argTypes: [] });
 

@@ -8,14 +8,17 @@ import { sqliteErrorCode } from "./storage-errors";
  * Prisma's better-sqlite3 adapter shares one connection between everything:
  * a statement sent while another request's transaction is open runs inside
  * that transaction, so its write is lost if the transaction rolls back, after
- * it was acknowledged; and a COMMIT that fails (a full disk) leaves the
- * adapter's transaction lock held for good. Here every statement and every
- * transaction takes turns on one lock, transactions begin IMMEDIATE (they
- * hold SQLite's write lock from the start, so two processes on one file wait
- * for each other through the busy timeout instead of failing with "database
- * is locked"), and a failed COMMIT is rolled back and lets go. better-sqlite3
- * runs each statement synchronously, so taking turns costs nothing that was
- * not already spent.
+ * it was acknowledged. And when a COMMIT fails (a full disk: WAL mode writes
+ * at COMMIT), SQLite's transaction may stay open, so later writes are
+ * acknowledged into it and never committed, while Prisma calls neither
+ * commit() nor rollback(), so a lock held until then is held for good (every
+ * later statement waits). Here every statement and every transaction takes
+ * turns on one lock, transactions begin IMMEDIATE (they hold SQLite's write
+ * lock from the start, so two processes on one file wait for each other
+ * through the busy timeout instead of failing with "database is locked"),
+ * and a failed COMMIT is rolled back and lets go. better-sqlite3 runs each
+ * statement synchronously, so taking turns costs nothing that was not
+ * already spent.
  *
  * The connection is opened on first use and opened again after a spell
  * without the file: an open that failed is retried by the next request, and a

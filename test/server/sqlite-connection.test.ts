@@ -11,9 +11,11 @@ import { createTestDatabase } from "./test-database";
 /*
  * Issue 10: the app's one SQLite connection (lib/server/sqlite-connection.ts).
  * Statements never run inside another request's transaction
- * (serialized-adapter.test.ts); here, a COMMIT that fails no longer leaves the
- * connection's lock held (every later transaction waited for ever), the WAL
- * settings, and a file that could not be opened being opened again.
+ * (serialized-adapter.test.ts). Here: a COMMIT that fails is rolled back and
+ * lets go (before, SQLite's transaction stayed open, the next write was
+ * acknowledged into it and never committed, and with a lock around
+ * transactions every later statement waited for ever); the WAL settings; a
+ * file that could not be opened is opened again once it can be.
  */
 
 const learnerRow = (id: string) => ({ data: { id, tokenHash: `token-${id}` } });

@@ -6,6 +6,7 @@ import type { Language } from "@/lib/i18n/language";
 import { format } from "@/lib/i18n/translate";
 import type { LearnerResponse } from "@/lib/questions/check-answer";
 import type { AnswerView, SessionView } from "@/lib/server/quiz-store";
+import { postAction } from "../post-action";
 import { AnswerPanel } from "./answer-panel";
 import { QuestionInput } from "./question-input";
 import { SessionSummary, type InterviewMessages } from "./session-summary";
@@ -68,11 +69,7 @@ export function SessionRunner({
       setBusy(true);
       setError(null);
       try {
-        const reply = await fetch(`/api/sessions/${session.id}/answer`, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ position: entry.position, response }),
-        });
+        const reply = await postAction(`/api/sessions/${session.id}/answer`, { position: entry.position, response });
         const body = await reply.json();
         if (!reply.ok) {
           setError(body.error ?? "error");

@@ -7,6 +7,7 @@ import type { review } from "@/lib/i18n/messages/review";
 import { format } from "@/lib/i18n/translate";
 import type { ReviewStatus } from "@/lib/server/review-store";
 import { MarkdownText } from "../markdown-text";
+import { postAction } from "../post-action";
 import styles from "./review.module.css";
 
 type Messages = { [K in keyof typeof review]: string };
@@ -58,13 +59,7 @@ export function ReviewSession({ lang, messages }: { lang: Language; messages: Me
     async (choice: Grade) => {
       if (!status?.card || busy) return;
       const interval = status.card.intervals[choice];
-      const ok = await load(
-        fetch("/api/review/grade", {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ cardId: status.card.id, grade: choice, tz: tz() }),
-        }),
-      );
+      const ok = await load(postAction("/api/review/grade", { cardId: status.card.id, grade: choice, tz: tz() }));
       if (ok) setAnnouncement(format(messages.graded, { grade: messages[choice], interval }));
     },
     [status, busy, load, messages],
@@ -72,7 +67,7 @@ export function ReviewSession({ lang, messages }: { lang: Language; messages: Me
 
   const undo = useCallback(async () => {
     if (busy) return;
-    const ok = await load(fetch("/api/review/undo", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ tz: tz() }) }));
+    const ok = await load(postAction("/api/review/undo", { tz: tz() }));
     if (ok) setAnnouncement(messages.undone);
   }, [busy, load, messages]);
 
@@ -98,7 +93,15 @@ export function ReviewSession({ lang, messages }: { lang: Language; messages: Me
     return () => window.removeEventListener("keydown", onKey);
   }, [status, revealed, grade, undo]);
 
-  if (!status) return <p aria-live="polite">…</p>;
+  if (!status) {
+    return error ? (
+      <p className="error-text" role="alert">
+        {error}
+      </p>
+    ) : (
+      <p aria-live="polite">…</p>
+    );
+  }
   const card = status.card;
 
   return (

@@ -17,7 +17,7 @@ import {
   type QuestionKind,
   type QuestionRef,
 } from "../questions";
-import type { PrismaClient } from "./prisma-client";
+import type { Db, PrismaClient } from "./prisma-client";
 import { parseStringList } from "./progress-data";
 import type { QuestionSource } from "./question-source";
 
@@ -179,7 +179,7 @@ export async function planSession(db: PrismaClient, learnerId: string | null, co
   return refs;
 }
 
-export async function storeSession(db: PrismaClient, learnerId: string, config: SessionConfig, refs: QuestionRef[]): Promise<string> {
+export async function storeSession(db: Db, learnerId: string, config: SessionConfig, refs: QuestionRef[]): Promise<string> {
   const session = await db.studySession.create({
     data: { learnerId, mode: config.mode, config: JSON.stringify(config), questions: JSON.stringify(refs) },
     select: { id: true },
@@ -187,7 +187,7 @@ export async function storeSession(db: PrismaClient, learnerId: string, config: 
   return session.id;
 }
 
-async function ownSession(db: PrismaClient, learnerId: string, sessionId: string) {
+async function ownSession(db: Db, learnerId: string, sessionId: string) {
   const session = await db.studySession.findFirst({ where: { id: sessionId, learnerId } });
   if (!session) throw new SessionError("no such session", 404);
   return session;
@@ -265,7 +265,7 @@ export async function sessionView(db: PrismaClient, learnerId: string, sessionId
  * submission returns the first result, so a double click loses nothing.
  */
 export async function answerQuestion(
-  db: PrismaClient,
+  db: Db,
   learnerId: string,
   sessionId: string,
   position: number,

@@ -1,6 +1,6 @@
 import { schedulingStateJsonSchema } from "../progress/progress-file";
 import { applyGrade, formatInterval, GRADES, previewGrades, type GradeName, type SchedulingState } from "../srs/scheduler";
-import type { PrismaClient } from "./prisma-client";
+import { atomically, type Db } from "./prisma-client";
 
 /*
  * Flashcard review for one learner: which card comes next, grading it with
@@ -121,7 +121,7 @@ function toReviewCard(row: CardRow, state: SchedulingState | null, now: Date, op
 type StateRow = SchedulingState & { cardId: string };
 
 /** The learner's next due card that is still in the content: cards in (re)learning first, their steps are minutes long. */
-async function firstDueState(db: PrismaClient, learnerId: string, now: Date): Promise<StateRow | null> {
+async function firstDueState(db: Db, learnerId: string, now: Date): Promise<StateRow | null> {
   const rows = await db.$queryRaw<StateRow[]>`
     SELECT s.cardId, s.due, s.stability, s.difficulty, s.elapsedDays, s.scheduledDays, s.learningSteps, s.reps, s.lapses, s.state, s.lastReview
     FROM CardState s JOIN Card c ON c.id = s.cardId AND c.active = 1
@@ -131,14 +131,14 @@ async function firstDueState(db: PrismaClient, learnerId: string, now: Date): Pr
   return rows[0] ?? null;
 }
 
-async function countDue(db: PrismaClient, learnerId: string, now: Date): Promise<number> {
+async function countDue(db: Db, learnerId: string, now: Date): Promise<number> {
   const [row] = await db.$queryRaw<{ n: bigint | number }[]>`
     SELECT COUNT(*) AS n FROM CardState s JOIN Card c ON c.id = s.cardId AND c.active = 1
     WHERE s.learnerId = ${learnerId} AND s.due <= ${now}`;
   return Number(row?.n ?? 0);
 }
 
-async function nextDueLater(db: PrismaClient, learnerId: string, now: Date): Promise<Date | null> {
+async function nextDueLater(db: Db, learnerId: string, now: Date): Promise<Date | null> {
   const [row] = await db.$queryRaw<{ due: Date }[]>`
     SELECT s.due FROM CardState s JOIN Card c ON c.id = s.cardId AND c.active = 1
     WHERE s.learnerId = ${learnerId} AND s.due > ${now}
@@ -150,7 +150,7 @@ async function nextDueLater(db: PrismaClient, learnerId: string, now: Date): Pro
  * The next new card: the first deck (by id) that still has a card this
  * learner has never graded, and its first card in file order.
  */
-async function firstNewCardId(db: PrismaClient, learnerId: string): Promise<string | null> {
+async function firstNewCardId(db: Db, learnerId: string): Promise<string | null> {
   const [row] = await db.$queryRaw<{ id: string }[]>`
     SELECT c.id FROM Card c
     WHERE c.active = 1 AND NOT EXISTS (SELECT 1 FROM CardState s WHERE s.learnerId = ${learnerId} AND s.cardId = c.id)
@@ -159,7 +159,7 @@ async function firstNewCardId(db: PrismaClient, learnerId: string): Promise<stri
   return row?.id ?? null;
 }
 
-export async function reviewStatus(db: PrismaClient, learnerId: string, now: Date, options: ReviewOptions = {}): Promise<ReviewStatus> {
+export async function reviewStatus(db: Db, learnerId: string, now: Date, options: ReviewOptions = {}): Promise<ReviewStatus> {
   const dayStart = startOfDay(now, options.timezoneOffset);
   const [learner, due, dueCount, nextLater, introducedToday, reviewedToday] = await Promise.all([
     db.learner.findUnique({ where: { id: learnerId }, select: { newCardsPerDay: true } }),
@@ -196,17 +196,17 @@ export class ReviewError extends Error {
 }
 
 /** True when `cardId` is a card in the content, which a learner may grade. */
-export async function isReviewableCard(db: PrismaClient, cardId: string): Promise<boolean> {
+export async function isReviewableCard(db: Db, cardId: string): Promise<boolean> {
   return (await db.card.count({ where: { id: cardId, active: true } })) > 0;
 }
 
 /** Grades a card for this learner at `now` with FSRS, keeping the state before for undo. */
-export async function gradeCard(db: PrismaClient, learnerId: string, cardId: string, grade: GradeName, now: Date, options: ReviewOptions = {}): Promise<void> {
+export async function gradeCard(db: Db, learnerId: string, cardId: string, grade: GradeName, now: Date, options: ReviewOptions = {}): Promise<void> {
   if (!(await isReviewableCard(db, cardId))) throw new ReviewError(`no card "${cardId}"`, 404);
   const existing = await db.cardState.findUnique({ where: { learnerId_cardId: { learnerId, cardId } } });
   const before = existing ? schedulableState(existing, now) : null;
   const { after, review } = applyGrade(before, grade, now, { fuzz: options.fuzz });
-  await db.$transaction([
+  await atomically(db, [
     db.cardState.upsert({
       where: { learnerId_cardId: { learnerId, cardId } },
       create: { learnerId, cardId, ...after },
@@ -221,7 +221,7 @@ export async function gradeCard(db: PrismaClient, learnerId: string, cardId: str
  * what it was (and is created again if it went missing; an imported review
  * need not come with its card's state). Returns the card's id.
  */
-export async function undoLastReview(db: PrismaClient, learnerId: string): Promise<string> {
+export async function undoLastReview(db: Db, learnerId: string): Promise<string> {
   const last = await db.reviewLog.findFirst({ where: { learnerId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
   if (!last) throw new ReviewError("nothing to undo", 409);
   const where = { learnerId_cardId: { learnerId, cardId: last.cardId } };
@@ -231,7 +231,7 @@ export async function undoLastReview(db: PrismaClient, learnerId: string): Promi
     if (!before.success) throw new ReviewError("the last grade cannot be undone: the state before it was not kept readable", 409);
     restore = before.data;
   }
-  await db.$transaction([
+  await atomically(db, [
     restore
       ? db.cardState.upsert({ where, create: { learnerId, cardId: last.cardId, ...restore }, update: restore })
       : db.cardState.deleteMany({ where: { learnerId, cardId: last.cardId } }),
@@ -249,7 +249,7 @@ function parseJson(text: string): unknown {
 }
 
 /** One card for this learner, with intervals at `now`: what undo shows again. */
-export async function reviewCardFor(db: PrismaClient, learnerId: string, cardId: string, now: Date, options: ReviewOptions = {}): Promise<ReviewCard | null> {
+export async function reviewCardFor(db: Db, learnerId: string, cardId: string, now: Date, options: ReviewOptions = {}): Promise<ReviewCard | null> {
   const row = await db.card.findUnique({ where: { id: cardId }, select: CARD_SELECT });
   if (!row) return null;
   const state = await db.cardState.findUnique({ where: { learnerId_cardId: { learnerId, cardId } } });

@@ -64,6 +64,7 @@ beforeAll(async () => {
     profile: await import("@/app/api/profile/route"),
     preferences: await import("@/app/api/preferences/route"),
     review: await import("@/app/api/review/route"),
+    health: await import("@/app/api/health/route"),
     grade: await import("@/app/api/review/grade/route"),
     undo: await import("@/app/api/review/undo/route"),
     exportRoute: await import("@/app/api/progress/export/route"),
@@ -77,6 +78,7 @@ beforeAll(async () => {
     { name: "POST /api/profile", file: "profile/route.ts", method: "POST", path: () => "/api/profile", handler: api.profile.POST, valid: () => ({ displayName: "Ada", newCardsPerDay: 20 }), nullable: ["displayName"] },
     { name: "POST /api/preferences", file: "preferences/route.ts", method: "POST", path: () => "/api/preferences", handler: api.preferences.POST, valid: () => ({ lang: "en", theme: "dark" }) },
     { name: "GET /api/review", file: "review/route.ts", method: "GET", path: () => "/api/review?tz=-480", handler: api.review.GET },
+    { name: "GET /api/health", file: "health/route.ts", method: "GET", path: () => "/api/health", handler: api.health.GET },
     { name: "POST /api/review/grade", file: "review/grade/route.ts", method: "POST", path: () => "/api/review/grade", handler: api.grade.POST, valid: () => ({ cardId, grade: "good", tz: -480 }) },
     { name: "POST /api/review/undo", file: "review/undo/route.ts", method: "POST", path: () => "/api/review/undo", handler: api.undo.POST, valid: () => ({ tz: 0 }) },
     { name: "GET /api/progress/export", file: "progress/export/route.ts", method: "GET", path: () => "/api/progress/export", handler: api.exportRoute.GET },
@@ -474,8 +476,8 @@ describe("path ids and query strings", () => {
 });
 
 describe("routes that take no input", () => {
-  it("GET /api/progress/export and GET /api/review with any cookie or query: 200, and nothing written", async () => {
-    const gets = () => routes.filter((route) => route.name === "GET /api/progress/export" || route.name === "GET /api/review");
+  it("GET /api/progress/export, GET /api/review and GET /api/health with any cookie or query: 200, and nothing written", async () => {
+    const gets = () => routes.filter((route) => ["GET /api/progress/export", "GET /api/review", "GET /api/health"].includes(route.name));
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...gets()), fc.string({ maxLength: 200 }), fc.string({ maxLength: 50 }), async (route, token, query) => {
         const url = new URL(`${ORIGIN}${route.path(sessionId).split("?")[0]}`);

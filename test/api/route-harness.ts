@@ -57,6 +57,7 @@ export interface RouteReply {
   json: unknown;
   /** Cookies the handler set. */
   cookies: Map<string, string>;
+  headers: Headers;
 }
 
 type Handler = (request: Request, context: { params: Promise<{ id: string }> }) => Promise<Response>;
@@ -71,7 +72,7 @@ export async function callRoute(handler: Handler, request: Request, params: { id
   } catch {
     json = undefined;
   }
-  return { status: response.status, contentType: response.headers.get("content-type"), text, json, cookies: state.set };
+  return { status: response.status, contentType: response.headers.get("content-type"), text, json, cookies: state.set, headers: response.headers };
 }
 
 export const ORIGIN = "http://localhost:3000";

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { copyFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 
 /*
@@ -15,6 +15,8 @@ export interface AppServer {
   url: string;
   databasePath: string;
   process: ChildProcess;
+  /** Everything the server has printed so far, stdout and stderr. */
+  output(): string;
 }
 
 export function testEnv(databasePath: string): NodeJS.ProcessEnv {
@@ -32,11 +34,18 @@ export function prepareDatabase(databasePath: string): void {
   run("node_modules/.bin/tsx", ["scripts/load-content.ts"], testEnv(databasePath));
 }
 
+/** A copy of a prepared database (closed, so the file is all of it) at `databasePath`: what prepareDatabase makes, without its seconds of work. */
+export function copyDatabase(templatePath: string, databasePath: string): void {
+  mkdirSync(join(databasePath, ".."), { recursive: true });
+  copyFileSync(templatePath, databasePath);
+}
+
 export function buildApp(databasePath: string): void {
   run("node_modules/.bin/next", ["build"], testEnv(databasePath));
 }
 
-export async function startApp(databasePath: string, port: number): Promise<AppServer> {
+/** Serves the build on `port`; ready once GET /api/review answers 200, or once `ready` accepts its answer. */
+export async function startApp(databasePath: string, port: number, ready: (response: Response) => boolean = (response) => response.ok): Promise<AppServer> {
   const child = spawn("node_modules/.bin/next", ["start", "--port", String(port), "--hostname", "127.0.0.1"], { env: testEnv(databasePath), stdio: "pipe" });
   let output = "";
   child.stdout?.on("data", (chunk) => (output += chunk));
@@ -47,7 +56,7 @@ export async function startApp(databasePath: string, port: number): Promise<AppS
     if (child.exitCode !== null) throw new Error(`next start exited:\n${output}`);
     try {
       const response = await fetch(`${url}/api/review`);
-      if (response.ok) return { url, databasePath, process: child };
+      if (ready(response)) return { url, databasePath, process: child, output: () => output };
     } catch {
       // not listening yet
     }
@@ -57,10 +66,10 @@ export async function startApp(databasePath: string, port: number): Promise<AppS
   throw new Error(`next start did not answer within 60 s:\n${output}`);
 }
 
-export async function stopApp(server: AppServer): Promise<void> {
-  if (server.process.exitCode !== null) return;
+export async function stopApp(server: AppServer, signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
+  if (server.process.exitCode !== null || server.process.signalCode !== null) return;
   await new Promise<void>((resolve) => {
     server.process.once("exit", () => resolve());
-    server.process.kill("SIGTERM");
+    server.process.kill(signal);
   });
 }

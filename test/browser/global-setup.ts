@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { copyFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
@@ -9,6 +9,8 @@ declare module "vitest" {
     appUrl: string;
     databasePath: string;
     appPort: number;
+    /** A migrated database with content loaded and never served: copy it (copyDatabase) for a server of your own. */
+    templateDatabasePath: string;
   }
 }
 
@@ -16,8 +18,12 @@ let server: AppServer | undefined;
 
 /** Builds the app once and serves it for every browser test file. */
 export async function setup(project: TestProject) {
-  const databasePath = join(mkdtempSync(join(tmpdir(), "synack-browser-")), "app.db");
+  const folder = mkdtempSync(join(tmpdir(), "synack-browser-"));
+  const databasePath = join(folder, "app.db");
   prepareDatabase(databasePath);
+  const templateDatabasePath = join(folder, "template.db");
+  copyFileSync(databasePath, templateDatabasePath);
+  project.provide("templateDatabasePath", templateDatabasePath);
   buildApp(databasePath);
   const port = 3900 + Math.floor(Math.random() * 90);
   server = await startApp(databasePath, port);

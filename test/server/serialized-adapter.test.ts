@@ -6,7 +6,7 @@ import { createTestDatabase } from "./test-database";
 /*
  * One request's transaction must not swallow another request's statements on
  * the app's single SQLite connection. The app's client (createPrismaClient)
- * goes through lib/server/serialized-adapter.ts; the bare adapter is the control.
+ * goes through lib/server/sqlite-connection.ts; the bare adapter is the control.
  */
 
 let database: ReturnType<typeof createTestDatabase>;

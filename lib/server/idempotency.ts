@@ -1,0 +1,105 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { NextResponse } from "next/server";
+import { jsonError } from "./api-response";
+import { db } from "./db";
+import type { Db } from "./prisma-client";
+
+/*
+ * Writes a client may retry (a grade, an answer, a new session) take an
+ * Idempotency-Key header, as the IETF httpapi draft "The Idempotency-Key
+ * HTTP Header Field" describes: the browser sends a fresh random key per
+ * action and the same key when it sends that action again after a network
+ * error. The first request with a key writes, and its answer is stored with
+ * the key in the same transaction as the write; a later request with the
+ * same key from the same learner gets that answer back and stores nothing.
+ * The same key with a different request is a 422. Without the header a write
+ * behaves as it always did.
+ *
+ * Race-free: the transaction begins IMMEDIATE (lib/server/sqlite-connection.ts),
+ * holding SQLite's write lock from its first statement, so no other request,
+ * in this process or another on the same file, can store the same key
+ * between the look-up and the insert; the primary key (learnerId, key) would
+ * refuse it anyway. Two identical requests sent at once: one writes, the other
+ * waits its turn and is answered from the key.
+ */
+
+export const IDEMPOTENCY_KEY_HEADER = "idempotency-key";
+/** Set on an answer given again from a stored key (as Stripe names it), so a client and a test can tell. */
+export const REPLAYED_HEADER = "idempotent-replayed";
+/** How long a key is kept: a retry comes within seconds; a day covers a laptop closed mid-request. */
+export const KEY_RETENTION_MS = 24 * 60 * 60 * 1000;
+const PRUNE_EVERY_MS = 60 * 1000;
+const MAX_KEY_LENGTH = 255;
+
+export type IdempotencyKey = { key: string | null };
+
+/**
+ * The request's Idempotency-Key, or null when it has none, or the 400 to send.
+ * The draft makes it a structured-field string ("…", quoted); a bare token is
+ * taken too, as most servers do. Visible ASCII only, at most 255 characters.
+ */
+export function readIdempotencyKey(request: Request): IdempotencyKey | { response: NextResponse } {
+  const raw = request.headers.get(IDEMPOTENCY_KEY_HEADER);
+  if (raw === null) return { key: null };
+  const trimmed = raw.trim();
+  const key = trimmed.length >= 2 && trimmed.startsWith('"') && trimmed.endsWith('"') ? trimmed.slice(1, -1) : trimmed;
+  if (key.length === 0 || key.length > MAX_KEY_LENGTH || !/^[\x21-\x7e]+$/.test(key) || key.includes('"')) {
+    return { response: jsonError(400, "the Idempotency-Key header is not valid", { "Idempotency-Key": `must be 1 to ${MAX_KEY_LENGTH} visible ASCII characters, e.g. a UUID` }) };
+  }
+  return { key };
+}
+
+/** What makes two requests the same: method, path and the validated body (zod's output, keys in schema order). */
+function fingerprint(request: Request, body: unknown): string {
+  return createHash("sha256")
+    .update(`${request.method} ${new URL(request.url).pathname}\n${JSON.stringify(body ?? null)}`)
+    .digest("hex");
+}
+
+let lastPrune = 0;
+
+/**
+ * Runs `write` once per key: with no key it runs on the app's client as
+ * before; with a key it runs inside one transaction with the key's record,
+ * and a 2xx answer is stored with the key. A write must make no change when
+ * it answers anything but 2xx (as every handler here refuses before it
+ * writes), for then no key is kept and a retry runs it again.
+ */
+export async function idempotent(
+  { key }: IdempotencyKey,
+  learnerId: string,
+  request: Request,
+  body: unknown,
+  write: (db: Db) => Promise<Response>,
+): Promise<Response> {
+  if (key === null) return write(db);
+  const print = fingerprint(request, body);
+  const now = new Date();
+  const outcome = await db.$transaction(async (tx) => {
+    await pruneOldKeys(tx, now);
+    const where = { learnerId_key: { learnerId, key } };
+    const stored = await tx.idempotencyKey.findUnique({ where });
+    if (stored && stored.createdAt.getTime() > now.getTime() - KEY_RETENTION_MS) return { stored, response: null };
+    if (stored) await tx.idempotencyKey.delete({ where });
+    const response = await write(tx);
+    if (response.ok) {
+      const text = await response.clone().text();
+      await tx.idempotencyKey.create({ data: { learnerId, key, fingerprint: print, status: response.status, body: text, createdAt: now } });
+    }
+    return { stored: null, response };
+  });
+  const { stored, response } = outcome;
+  if (!stored) return response;
+  if (stored.fingerprint !== print) {
+    return jsonError(422, "this Idempotency-Key was already used for a different request", { "Idempotency-Key": "send a new key for a new request" });
+  }
+  return new NextResponse(stored.body, { status: stored.status, headers: { "content-type": "application/json", [REPLAYED_HEADER]: "true" } });
+}
+
+/** At most once a minute per process, inside a write's transaction: keys past the retention window, found through their index. */
+async function pruneOldKeys(tx: Db, now: Date): Promise<void> {
+  if (now.getTime() - lastPrune < PRUNE_EVERY_MS) return;
+  lastPrune = now.getTime();
+  await tx.idempotencyKey.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - KEY_RETENTION_MS) } } });
+}

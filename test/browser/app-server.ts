@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdirSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 
 /*
  * The real app for browser tests: a production build in its own folder,
@@ -17,8 +17,9 @@ export interface AppServer {
   process: ChildProcess;
 }
 
-export function testEnv(databasePath: string): NodeJS.ProcessEnv {
-  return { ...process.env, DATABASE_URL: `file:${databasePath}`, NEXT_DIST_DIR: BUILD_DIR, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" };
+/** `buildDir`: another build folder (npm run bench builds into its own), listed in tsconfig.json's include so that Next leaves the file alone. */
+export function testEnv(databasePath: string, buildDir = BUILD_DIR): NodeJS.ProcessEnv {
+  return { ...process.env, DATABASE_URL: `file:${databasePath}`, NEXT_DIST_DIR: buildDir, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" };
 }
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): void {
@@ -32,12 +33,22 @@ export function prepareDatabase(databasePath: string): void {
   run("node_modules/.bin/tsx", ["scripts/load-content.ts"], testEnv(databasePath));
 }
 
-export function buildApp(databasePath: string): void {
-  run("node_modules/.bin/next", ["build"], testEnv(databasePath));
+export function buildApp(databasePath: string, buildDir = BUILD_DIR): void {
+  run("node_modules/.bin/next", ["build"], testEnv(databasePath, buildDir));
 }
 
-export async function startApp(databasePath: string, port: number): Promise<AppServer> {
-  const child = spawn("node_modules/.bin/next", ["start", "--port", String(port), "--hostname", "127.0.0.1"], { env: testEnv(databasePath), stdio: "pipe" });
+export interface StartOptions {
+  /** Another Next app's folder (the bench's bare app); the path answered once it is up. */
+  cwd?: string;
+  readyPath?: string;
+}
+
+export async function startApp(databasePath: string, port: number, buildDir = BUILD_DIR, options: StartOptions = {}): Promise<AppServer> {
+  const child = spawn(resolve("node_modules/.bin/next"), ["start", "--port", String(port), "--hostname", "127.0.0.1"], {
+    env: testEnv(databasePath, buildDir),
+    stdio: "pipe",
+    ...(options.cwd ? { cwd: options.cwd } : {}),
+  });
   let output = "";
   child.stdout?.on("data", (chunk) => (output += chunk));
   child.stderr?.on("data", (chunk) => (output += chunk));
@@ -46,7 +57,7 @@ export async function startApp(databasePath: string, port: number): Promise<AppS
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`next start exited:\n${output}`);
     try {
-      const response = await fetch(`${url}/api/review`);
+      const response = await fetch(`${url}${options.readyPath ?? "/api/review"}`);
       if (response.ok) return { url, databasePath, process: child };
     } catch {
       // not listening yet

@@ -40,7 +40,7 @@ describe.each([
     cardIds = seedCards(database.path, cards);
     ({ db, queries } = createCountingClient(database.url));
     alice = (await db.learner.create({ data: { tokenHash: "alice" } })).id;
-    seedProgress(database.path, alice, cardIds.slice(0, states), NOW);
+    await seedProgress(db, alice, cardIds.slice(0, states), NOW);
     queries.length = 0;
   });
   afterAll(async () => {

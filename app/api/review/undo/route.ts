@@ -4,7 +4,7 @@ import { handled, jsonError } from "@/lib/server/api-response";
 import { findLearner } from "@/lib/server/learner";
 import { readBody } from "@/lib/server/request-body";
 import { undoBodySchema } from "@/lib/server/review-api";
-import { ReviewError, reviewCardFor, reviewStatus, undoLastReview } from "@/lib/server/review-store";
+import { ReviewError, reviewCardFor, reviewStatus, showingFirst, undoLastReview } from "@/lib/server/review-store";
 
 /** POST /api/review/undo {tz?}: takes back the last grade and shows that card again. A first visit has nothing to undo. */
 export async function POST(request: Request) {
@@ -22,6 +22,6 @@ export async function POST(request: Request) {
       throw error;
     }
     const status = await reviewStatus(db, learner.id, now, { timezoneOffset: body.data.tz, fuzz: true });
-    return NextResponse.json({ ...status, card: await reviewCardFor(db, learner.id, cardId, now, { fuzz: true }) });
+    return NextResponse.json(showingFirst(status, await reviewCardFor(db, learner.id, cardId, now, { fuzz: true })));
   });
 }

@@ -47,7 +47,7 @@ describe.each([
     await db.$disconnect();
   });
 
-  // What is due is counted up to DUE_COUNT_LIMIT, then shown as "1000+".
+  // What is due is counted up to DUE_COUNT_LIMIT, then shown as "100+".
   const dueCount = (due: number) => ({ dueNow: Math.min(due, DUE_COUNT_LIMIT), dueNowCapped: due > DUE_COUNT_LIMIT });
 
   const expectBounded = () => {

@@ -16,7 +16,7 @@ export default async function HomePage() {
   const [content, learner] = await Promise.all([getContentSummary(), findLearner()]);
   const status = await reviewStatus(db, learner?.id ?? "", new Date());
   const sections = [
-    { href: "/review", title: messages.reviewTitle, text: format(messages.reviewText, { due: status.dueNow, fresh: status.newLeft }), action: messages.reviewStart, testId: "home-review" },
+    { href: "/review", title: messages.reviewTitle, text: format(messages.reviewText, { due: `${status.dueNow}${status.dueNowCapped ? "+" : ""}`, fresh: status.newLeft }), action: messages.reviewStart, testId: "home-review" },
     { href: "/quiz", title: messages.quizTitle, text: messages.quizText, action: messages.quizStart, testId: "home-quiz" },
     { href: "/interview", title: messages.interviewTitle, text: messages.interviewText, action: messages.interviewStart, testId: "home-interview" },
     { href: "/learn", title: messages.learnTitle, text: format(messages.learnText, { notes: content.notes }), action: messages.learnStart, testId: "home-learn" },

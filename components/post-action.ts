@@ -18,8 +18,9 @@ export function newIdempotencyKey(): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-export async function postAction(url: string, body: unknown): Promise<Response> {
-  const init = { method: "POST", headers: { "content-type": "application/json", "idempotency-key": newIdempotencyKey() }, body: JSON.stringify(body) };
+/** `keepalive`: the request outlives the page (a grade sent as the learner leaves). */
+export async function postAction(url: string, body: unknown, { keepalive = false }: { keepalive?: boolean } = {}): Promise<Response> {
+  const init = { method: "POST", headers: { "content-type": "application/json", "idempotency-key": newIdempotencyKey() }, body: JSON.stringify(body), keepalive };
   for (let attempt = 1; ; attempt++) {
     try {
       return await fetch(url, init);

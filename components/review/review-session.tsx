@@ -5,71 +5,47 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { Language } from "@/lib/i18n/language";
 import type { review } from "@/lib/i18n/messages/review";
 import { format } from "@/lib/i18n/translate";
-import type { ReviewStatus } from "@/lib/server/review-store";
-import { MarkdownText } from "../markdown-text";
-import { postAction } from "../post-action";
+import type { GradeName } from "@/lib/srs/scheduler";
+import { RichText } from "../rich-text";
+import { useReviewQueue } from "./review-queue";
 import styles from "./review.module.css";
 
 type Messages = { [K in keyof typeof review]: string };
-const GRADES = ["again", "hard", "good", "easy"] as const;
-type Grade = (typeof GRADES)[number];
-
-const tz = () => new Date().getTimezoneOffset();
+const GRADES = ["again", "hard", "good", "easy"] as const satisfies readonly GradeName[];
 
 /**
  * The review loop, driven from the keyboard: Space reveals, 1-4 grade,
  * Ctrl+Z (or Cmd+Z) takes the last grade back. The server schedules; this
- * component only shows and sends.
+ * component shows the next card as soon as a grade is given, while
+ * review-queue.ts sends it.
  */
 export function ReviewSession({ lang, messages }: { lang: Language; messages: Messages }) {
-  const [status, setStatus] = useState<ReviewStatus | null>(null);
-  const [revealed, setRevealed] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { card, counts, error, saving, undoing, grade: send, undo: takeBack } = useReviewQueue(messages);
+  // The card whose back is shown: another card (the next one, or one brought back) starts hidden.
+  const [revealedId, setRevealedId] = useState<string | null>(null);
+  const revealed = card !== null && revealedId === card.id;
   const [announcement, setAnnouncement] = useState("");
-  const [error, setError] = useState<string | null>(null);
   const revealButton = useRef<HTMLButtonElement>(null);
 
-  const load = useCallback(async (request: Promise<Response>) => {
-    setBusy(true);
-    try {
-      const response = await request;
-      const body = await response.json();
-      if (!response.ok) {
-        setError(response.status === 409 ? messages.nothingToUndo : (body.error ?? messages.title));
-        return false;
-      }
-      setError(null);
-      setStatus(body as ReviewStatus);
-      setRevealed(false);
-      return true;
-    } finally {
-      setBusy(false);
-    }
-  }, [messages]);
-
   useEffect(() => {
-    void load(fetch(`/api/review?tz=${tz()}`));
-  }, [load]);
-
-  useEffect(() => {
-    if (status?.card && !revealed) revealButton.current?.focus();
-  }, [status, revealed]);
+    if (card && !revealed) revealButton.current?.focus();
+  }, [card, revealed]);
 
   const grade = useCallback(
-    async (choice: Grade) => {
-      if (!status?.card || busy) return;
-      const interval = status.card.intervals[choice];
-      const ok = await load(postAction("/api/review/grade", { cardId: status.card.id, grade: choice, tz: tz() }));
-      if (ok) setAnnouncement(format(messages.graded, { grade: messages[choice], interval }));
+    (choice: GradeName) => {
+      if (!card) return;
+      setRevealedId(null);
+      send(card, choice);
+      setAnnouncement(format(messages.graded, { grade: messages[choice], interval: card.intervals[choice] }));
     },
-    [status, busy, load, messages],
+    [card, send, messages],
   );
 
   const undo = useCallback(async () => {
-    if (busy) return;
-    const ok = await load(postAction("/api/review/undo", { tz: tz() }));
-    if (ok) setAnnouncement(messages.undone);
-  }, [busy, load, messages]);
+    if (undoing) return;
+    setRevealedId(null);
+    if (await takeBack()) setAnnouncement(messages.undone);
+  }, [undoing, takeBack, messages]);
 
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
@@ -80,44 +56,49 @@ export function ReviewSession({ lang, messages }: { lang: Language; messages: Me
         void undo();
         return;
       }
-      if (event.ctrlKey || event.metaKey || event.altKey || !status?.card) return;
+      if (event.ctrlKey || event.metaKey || event.altKey || !card) return;
       if (event.key === " " && !revealed) {
         event.preventDefault();
-        setRevealed(true);
+        setRevealedId(card.id);
       } else if (revealed && ["1", "2", "3", "4"].includes(event.key)) {
         event.preventDefault();
-        void grade(GRADES[Number(event.key) - 1]!);
+        grade(GRADES[Number(event.key) - 1]!);
       }
     }
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [status, revealed, grade, undo]);
+  }, [card, revealed, grade, undo]);
 
-  if (!status) {
-    return error ? (
-      <p className="error-text" role="alert">
-        {error}
-      </p>
-    ) : (
-      <p aria-live="polite">…</p>
+  if (!counts) {
+    return (
+      <>
+        <p aria-live="polite">…</p>
+        {error && (
+          <p className="error-text" role="alert">
+            {error}
+          </p>
+        )}
+      </>
     );
   }
-  const card = status.card;
 
   return (
-    <div className={styles.session}>
+    <div className={styles.session} data-saving={saving}>
       <dl className={styles.counts} aria-label={messages.title}>
         <div>
           <dt>{messages.dueNow}</dt>
-          <dd data-testid="due-count">{status.dueNow}</dd>
+          <dd data-testid="due-count">
+            {counts.dueNow}
+            {counts.dueNowCapped ? "+" : ""}
+          </dd>
         </div>
         <div>
           <dt>{messages.newLeft}</dt>
-          <dd data-testid="new-count">{status.newLeft}</dd>
+          <dd data-testid="new-count">{counts.newLeft}</dd>
         </div>
         <div>
           <dt>{messages.reviewedToday}</dt>
-          <dd data-testid="reviewed-count">{status.reviewedToday}</dd>
+          <dd data-testid="reviewed-count">{counts.reviewedToday}</dd>
         </div>
       </dl>
 
@@ -141,10 +122,10 @@ export function ReviewSession({ lang, messages }: { lang: Language; messages: Me
           <h2 id="card-front" className="visually-hidden">
             {messages.front}
           </h2>
-          <MarkdownText text={card.front[lang]} className={styles.front} />
+          <RichText nodes={card.front[lang]} className={styles.front} />
           {revealed ? (
             <section aria-label={messages.back} className={styles.back} data-testid="card-back">
-              <MarkdownText text={card.back[lang]} />
+              <RichText nodes={card.back[lang]} />
               {card.keyPoints && (
                 <>
                   <h3>{messages.keyPoints}</h3>
@@ -157,7 +138,7 @@ export function ReviewSession({ lang, messages }: { lang: Language; messages: Me
               )}
               <div role="group" aria-label={messages.gradeGroup} className={styles.grades}>
                 {GRADES.map((choice, index) => (
-                  <button key={choice} type="button" className={`${styles.grade} ${styles[choice]}`} onClick={() => void grade(choice)} disabled={busy}>
+                  <button key={choice} type="button" className={`${styles.grade} ${styles[choice]}`} onClick={() => grade(choice)}>
                     <span>
                       <kbd>{index + 1}</kbd> {messages[choice]}
                     </span>
@@ -167,20 +148,22 @@ export function ReviewSession({ lang, messages }: { lang: Language; messages: Me
               </div>
             </section>
           ) : (
-            <button ref={revealButton} type="button" className="button" onClick={() => setRevealed(true)}>
+            <button ref={revealButton} type="button" className="button" onClick={() => setRevealedId(card.id)}>
               {messages.reveal} <kbd>Space</kbd>
             </button>
           )}
         </article>
+      ) : saving ? (
+        <p aria-live="polite">…</p>
       ) : (
         <section className="card" data-testid="review-done">
           <h2>{messages.doneTitle}</h2>
           <p>
-            {status.nextDueAt
-              ? format(messages.doneNext, { time: new Date(status.nextDueAt).toLocaleString(lang === "zh" ? "zh-CN" : "en") })
+            {counts.nextDueAt
+              ? format(messages.doneNext, { time: new Date(counts.nextDueAt).toLocaleString(lang === "zh" ? "zh-CN" : "en") })
               : messages.doneNone}
           </p>
-          {status.newLeft === 0 && <p className="muted">{messages.doneNewLimit}</p>}
+          {counts.newLeft === 0 && <p className="muted">{messages.doneNewLimit}</p>}
           <Link className="button" href="/quiz">
             {messages.takeQuiz}
           </Link>
@@ -188,7 +171,7 @@ export function ReviewSession({ lang, messages }: { lang: Language; messages: Me
       )}
 
       <div className="row">
-        <button type="button" className="button secondary" onClick={() => void undo()} disabled={busy}>
+        <button type="button" className="button secondary" onClick={() => void undo()} disabled={undoing}>
           {messages.undo} <kbd>Ctrl+Z</kbd>
         </button>
         <p className="muted">{messages.keysHint}</p>

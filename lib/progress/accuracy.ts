@@ -1,5 +1,5 @@
 import { parseState, TCP_STATES } from "../tcp";
-import type { AnswerRow } from "./progress-rows";
+import { countOf, type AnswerRow } from "./progress-rows";
 
 export interface Accuracy {
   /** A topic, a state or a transition key "STATE|event". */
@@ -24,8 +24,8 @@ function tally(answers: readonly AnswerRow[], keysOf: (answer: AnswerRow) => Ite
   for (const answer of answers) {
     for (const key of new Set(keysOf(answer))) {
       const count = counts.get(key) ?? { attempts: 0, correct: 0 };
-      count.attempts += 1;
-      if (answer.correct) count.correct += 1;
+      count.attempts += countOf(answer);
+      if (answer.correct) count.correct += countOf(answer);
       counts.set(key, count);
     }
   }

@@ -20,16 +20,23 @@ export interface ActivityCalendar {
   answers: number;
 }
 
+/** A time, or a count of things that happened in one slot starting then (see progress-rows.ts). */
+export type Happened = Date | { at: Date; count: number };
+
 /** Reviews and answers per local day, only days with any. */
-export function dailyActivity(reviewTimes: readonly Date[], answerTimes: readonly Date[], timeZone = "UTC"): Map<DayKey, ActivityDay> {
+export function dailyActivity(reviewTimes: readonly Happened[], answerTimes: readonly Happened[], timeZone = "UTC"): Map<DayKey, ActivityDay> {
   const byDay = new Map<DayKey, ActivityDay>();
   const entry = (day: DayKey) => {
     let found = byDay.get(day);
     if (!found) byDay.set(day, (found = { day, reviews: 0, answers: 0 }));
     return found;
   };
-  for (const time of reviewTimes) entry(dayKey(time, timeZone)).reviews += 1;
-  for (const time of answerTimes) entry(dayKey(time, timeZone)).answers += 1;
+  const add = (happened: Happened, field: "reviews" | "answers") => {
+    const [time, count] = happened instanceof Date ? [happened, 1] : [happened.at, happened.count];
+    entry(dayKey(time, timeZone))[field] += count;
+  };
+  for (const time of reviewTimes) add(time, "reviews");
+  for (const time of answerTimes) add(time, "answers");
   return byDay;
 }
 

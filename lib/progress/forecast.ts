@@ -1,5 +1,5 @@
 import { addDays, dayKey, daysBetween, type DayKey } from "./local-day";
-import { CARD_STATE, type CardStateRow } from "./progress-rows";
+import { CARD_STATE, countOf, type CardStateRow } from "./progress-rows";
 
 export interface ForecastDay {
   day: DayKey;
@@ -22,8 +22,8 @@ export function dueForecast(states: readonly CardStateRow[], now: Date, timeZone
     const offset = daysBetween(today, dayKey(state.due, timeZone));
     if (offset >= days) continue;
     const slot = forecast[Math.max(0, offset)]!;
-    slot.due += 1;
-    if (offset < 0) slot.overdue += 1;
+    slot.due += countOf(state);
+    if (offset < 0) slot.overdue += countOf(state);
   }
   return forecast;
 }

@@ -31,11 +31,21 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
+// Intl formatting is most of what the progress report costs; the same slot times come back many times in one report.
+const dayKeys = new Map<string, DayKey>();
+const DAY_KEYS_KEPT = 20_000;
+
 /** The local calendar day of `date` in `timeZone`. */
 export function dayKey(date: Date, timeZone = "UTC"): DayKey {
+  const key = `${timeZone}|${date.getTime()}`;
+  const kept = dayKeys.get(key);
+  if (kept) return kept;
   const parts = formatter(timeZone).formatToParts(date);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${part("year")}-${part("month")}-${part("day")}`;
+  const day = `${part("year")}-${part("month")}-${part("day")}`;
+  if (dayKeys.size >= DAY_KEYS_KEPT) dayKeys.clear();
+  dayKeys.set(key, day);
+  return day;
 }
 
 /** A day key as the UTC midnight of that calendar date (for arithmetic and for formatting with timeZone "UTC"). */

@@ -2,7 +2,7 @@ import { accuracyByState, accuracyByTopic, weakestTransitions, type Accuracy } f
 import { activityCalendar, dailyActivity, streaks, type ActivityCalendar, type Streaks } from "./activity";
 import { dueForecast, type ForecastDay } from "./forecast";
 import { dayKey, type DayKey } from "./local-day";
-import type { ProgressRows } from "./progress-rows";
+import { countOf, total, type ProgressRows } from "./progress-rows";
 import { retentionSince, weeklyRetention, type Retention, type WeeklyRetention } from "./retention";
 
 export interface ProgressTotals {
@@ -33,22 +33,24 @@ export interface ProgressReport {
 export function buildProgressReport(rows: ProgressRows, now: Date, timeZone = "UTC"): ProgressReport {
   const today = dayKey(now, timeZone);
   const byDay = dailyActivity(
-    rows.reviews.map((review) => review.review),
-    rows.answers.map((answer) => answer.createdAt),
+    rows.reviews.map((review) => ({ at: review.review, count: countOf(review) })),
+    rows.answers.map((answer) => ({ at: answer.createdAt, count: countOf(answer) })),
     timeZone,
   );
-  const correctAnswers = rows.answers.filter((answer) => answer.correct).length;
-  const studied = new Set([...rows.cardStates.filter((state) => state.reps > 0).map((state) => state.cardId), ...rows.reviews.map((review) => review.cardId)]);
+  const answers = total(rows.answers);
+  const correctAnswers = total(rows.answers.filter((answer) => answer.correct));
+  const studied = () =>
+    new Set([...rows.cardStates.filter((state) => state.reps > 0).map((state) => state.cardId), ...rows.reviews.map((review) => review.cardId)]).size;
   return {
     today,
     timeZone,
     hasActivity: rows.reviews.length + rows.answers.length + rows.cardStates.length > 0,
     totals: {
-      cardsStudied: studied.size,
-      reviews: rows.reviews.length,
-      answers: rows.answers.length,
+      cardsStudied: rows.cardsStudied ?? studied(),
+      reviews: total(rows.reviews),
+      answers,
       correctAnswers,
-      accuracy: rows.answers.length > 0 ? correctAnswers / rows.answers.length : null,
+      accuracy: answers > 0 ? correctAnswers / answers : null,
     },
     streaks: streaks(byDay.keys(), today),
     forecast: dueForecast(rows.cardStates, now, timeZone),

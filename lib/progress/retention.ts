@@ -1,5 +1,5 @@
 import { addDays, dayKey, weekStart, type DayKey } from "./local-day";
-import { CARD_STATE, RATING, type ReviewRow } from "./progress-rows";
+import { CARD_STATE, RATING, total, type ReviewRow } from "./progress-rows";
 
 export interface Retention {
   /** Reviews of cards that were in the review state (not new, not in learning steps). */
@@ -22,8 +22,9 @@ export interface WeeklyRetention extends Retention {
  */
 function measure(reviews: readonly ReviewRow[]): Retention {
   const mature = reviews.filter((review) => review.state === CARD_STATE.review);
-  const recalled = mature.filter((review) => review.rating !== RATING.again).length;
-  return { reviews: mature.length, recalled, retention: mature.length > 0 ? recalled / mature.length : null };
+  const count = total(mature);
+  const recalled = total(mature.filter((review) => review.rating !== RATING.again));
+  return { reviews: count, recalled, retention: count > 0 ? recalled / count : null };
 }
 
 /** Retention over the `days` days before `now`. */

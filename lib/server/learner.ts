@@ -27,7 +27,9 @@ export function hashToken(token: string): string {
 export async function findLearner(): Promise<CurrentLearner | null> {
   const token = (await cookies()).get(LEARNER_COOKIE)?.value;
   if (!token) return null;
-  return db.learner.findUnique({ where: { tokenHash: hashToken(token) }, select: { id: true, displayName: true, newCardsPerDay: true } });
+  // Asked by nearly every request: one short raw statement rather than a query Prisma plans each time.
+  const [learner] = await db.$queryRaw<CurrentLearner[]>`SELECT id, displayName, newCardsPerDay FROM Learner WHERE tokenHash = ${hashToken(token)}`;
+  return learner ?? null;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { AnswerRow, CardStateRow, ProgressRows, ReviewRow } from "../progress/progress-rows";
+import { Prisma } from "./generated/prisma/client";
 import type { PrismaClient } from "./prisma-client";
 
 /*
@@ -17,28 +18,54 @@ export function parseStringList(text: string): string[] {
   }
 }
 
+/**
+ * The start of the 15-minute slot holding a stored DateTime ("2026-11-21T09:37:12.000+00:00"
+ * → "2026-11-21T09:30:00.000Z"): every time zone's offset is a whole number of quarter hours.
+ */
+const slot = (column: Prisma.Sql) =>
+  Prisma.sql`substr(${column}, 1, 14) || printf('%02d', CAST(substr(${column}, 15, 2) AS INTEGER) / 15 * 15) || ':00.000Z'`;
+
+type Grouped = { at: string; state: number | bigint; n: number | bigint };
+
+/**
+ * One learner's progress, grouped in the database: reviews by slot, state
+ * and rating, card states (of cards still in the content) by due slot,
+ * state and whether reviewed, so that the rows handed to lib/progress grow
+ * with the days studied rather than with every review. Joins, never an IN
+ * list of ids: those grow past SQLite's limit on bound parameters.
+ */
 export async function readProgressRows(client: PrismaClient, learnerId: string): Promise<ProgressRows> {
-  const [cardStates, reviews, answers] = await Promise.all([
-    // Cards whose content was removed are kept in the database but no longer come up for review.
-    // A join, not an IN list of the learner's card ids: that list grows past SQLite's limit on bound parameters.
-    client.$queryRaw<CardStateRow[]>`
-      SELECT s.cardId, s.due, s.state, s.reps, s.lastReview
+  const [cardStates, reviews, answers, studied] = await Promise.all([
+    client.$queryRaw<(Grouped & { reviewed: number | bigint })[]>`
+      SELECT ${slot(Prisma.sql`s.due`)} AS at, s.state, s.reps > 0 AS reviewed, COUNT(*) AS n
       FROM CardState s JOIN Card c ON c.id = s.cardId AND c.active = 1
-      WHERE s.learnerId = ${learnerId}`,
-    client.reviewLog.findMany({
-      where: { learnerId },
-      select: { cardId: true, review: true, rating: true, state: true },
-      orderBy: { review: "asc" },
-    }),
-    client.answer.findMany({
-      where: { learnerId },
-      select: { createdAt: true, correct: true, score: true, topics: true, tests: true },
-      orderBy: { createdAt: "asc" },
-    }),
+      WHERE s.learnerId = ${learnerId}
+      GROUP BY at, s.state, reviewed`,
+    client.$queryRaw<(Grouped & { rating: number | bigint })[]>`
+      SELECT ${slot(Prisma.sql`review`)} AS at, state, rating, COUNT(*) AS n
+      FROM ReviewLog WHERE learnerId = ${learnerId}
+      GROUP BY at, state, rating
+      ORDER BY at`,
+    client.$queryRaw<{ createdAt: Date; correct: boolean | number | bigint; score: number; topics: string; tests: string }[]>`
+      SELECT createdAt, correct, score, topics, tests FROM Answer WHERE learnerId = ${learnerId} ORDER BY createdAt`,
+    // Cards reviewed here, or whose state says they were (an imported state may come without its reviews).
+    client.$queryRaw<{ n: number | bigint }[]>`
+      SELECT COUNT(*) AS n FROM (
+        SELECT s.cardId FROM CardState s JOIN Card c ON c.id = s.cardId AND c.active = 1 WHERE s.learnerId = ${learnerId} AND s.reps > 0
+        UNION SELECT cardId FROM ReviewLog WHERE learnerId = ${learnerId})`,
   ]);
-  const reviewRows: ReviewRow[] = reviews;
-  const answerRows: AnswerRow[] = answers.map((answer) => ({ ...answer, topics: parseStringList(answer.topics), tests: parseStringList(answer.tests) }));
-  return { cardStates, reviews: reviewRows, answers: answerRows };
+  return {
+    cardStates: cardStates.map((row): CardStateRow => ({ due: new Date(row.at), state: Number(row.state), reps: Number(row.reviewed), lastReview: null, count: Number(row.n) })),
+    reviews: reviews.map((row): ReviewRow => ({ review: new Date(row.at), state: Number(row.state), rating: Number(row.rating), count: Number(row.n) })),
+    answers: answers.map((answer): AnswerRow => ({
+      createdAt: answer.createdAt,
+      correct: Boolean(answer.correct),
+      score: answer.score,
+      topics: parseStringList(answer.topics),
+      tests: parseStringList(answer.tests),
+    })),
+    cardsStudied: Number(studied[0]?.n ?? 0),
+  };
 }
 
 export interface ProgressCounts {

@@ -1,5 +1,5 @@
 import type { Quiz, QuizQuestionInput, StateInfo } from "../content";
-import type { QuestionContext, WhyCard } from "../questions";
+import { resolveQuestion, type Question, type QuestionContext, type QuestionRef, type WhyCard } from "../questions";
 import type { TcpState } from "../tcp";
 import type { PrismaClient } from "./prisma-client";
 
@@ -15,7 +15,8 @@ const cache = new Map<string, QuestionSource>();
  * cards and instructors' quizzes. Cached until the next content load.
  */
 export async function loadQuestionSource(db: PrismaClient): Promise<QuestionSource> {
-  const load = await db.contentLoad.findFirst({ orderBy: { id: "desc" }, select: { id: true, checksum: true } });
+  // Asked on every quiz request: one short raw statement.
+  const [load] = await db.$queryRaw<{ id: number | bigint; checksum: string }[]>`SELECT id, checksum FROM ContentLoad ORDER BY id DESC LIMIT 1`;
   const key = `${load?.id ?? 0}:${load?.checksum ?? ""}`;
   const cached = cache.get(key);
   if (cached) return cached;
@@ -49,4 +50,35 @@ export async function loadQuestionSource(db: PrismaClient): Promise<QuestionSour
   cache.clear();
   cache.set(key, source);
   return source;
+}
+
+/** Questions kept per source: a session's questions are made when it is planned, shown, and answered; each is made once. */
+const QUESTION_CACHE_SIZE = 5_000;
+const questionCaches = new WeakMap<QuestionSource, Map<string, Question | null>>();
+
+function refKey(ref: QuestionRef): string {
+  if (ref.source === "generated") return `generated:${ref.kind}:${ref.seed}:${ref.profile ?? ""}`;
+  if (ref.source === "quiz") return `quiz:${ref.quizId}:${ref.questionId}`;
+  return `card:${ref.cardId}:${ref.part}`;
+}
+
+/**
+ * The question `ref` names in this source (resolveQuestion), made once and
+ * kept while the source is current, the least recently used dropped first.
+ * `made`: the question, when the caller has just generated it.
+ */
+export function sourceQuestion(source: QuestionSource, ref: QuestionRef, made?: Question): Question | null {
+  let cache = questionCaches.get(source);
+  if (!cache) questionCaches.set(source, (cache = new Map()));
+  const key = refKey(ref);
+  const kept = cache.get(key);
+  if (kept !== undefined) {
+    cache.delete(key);
+    cache.set(key, kept);
+    return kept;
+  }
+  const question = made ?? resolveQuestion(ref, source.context, source.quizzes);
+  cache.set(key, question);
+  if (cache.size > QUESTION_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  return question;
 }

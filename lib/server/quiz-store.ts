@@ -9,7 +9,6 @@ import {
   QUESTION_KINDS,
   questionRefSchema,
   Random,
-  resolveQuestion,
   type AnswerResult,
   type Choice,
   type LearnerResponse,
@@ -19,7 +18,8 @@ import {
 } from "../questions";
 import type { Db, PrismaClient } from "./prisma-client";
 import { parseStringList } from "./progress-data";
-import type { QuestionSource } from "./question-source";
+import { sourceQuestion, type QuestionSource } from "./question-source";
+import { newRowId } from "./row-id";
 
 /*
  * Quizzes and interviews for one learner: which questions a session holds,
@@ -138,12 +138,15 @@ function generatedRefs(config: SessionConfig, source: QuestionSource, random: Ra
     if (config.topics.length > 0 && !question.topics.some((topic) => (config.topics as string[]).includes(topic))) continue;
     pool.push({ ref: { source: "generated", kind, seed }, question });
   }
-  if (!history) return pool.slice(0, config.length).map((entry) => entry.ref);
-  return pool
-    .map((entry, index) => ({ ...entry, score: weakness(entry.question, history) + index * 1e-6 }))
-    .sort((a, b) => b.score - a.score)
-    .slice(0, config.length)
-    .map((entry) => entry.ref);
+  const chosen = history
+    ? pool
+        .map((entry, index) => ({ ...entry, score: weakness(entry.question, history) + index * 1e-6 }))
+        .sort((a, b) => b.score - a.score)
+        .slice(0, config.length)
+    : pool.slice(0, config.length);
+  // Kept for when the session is shown and answered, which would otherwise make each question again.
+  for (const entry of chosen) sourceQuestion(source, entry.ref, entry.question);
+  return chosen.map((entry) => entry.ref);
 }
 
 function interviewRefs(config: SessionConfig, source: QuestionSource, random: Random): QuestionRef[] {
@@ -244,7 +247,7 @@ export async function sessionView(db: PrismaClient, learnerId: string, sessionId
   const session = await ownSession(db, learnerId, sessionId);
   const answers = await db.answer.findMany({ where: { sessionId, learnerId } });
   const questions = refsOf(session).flatMap((ref, position) => {
-    const question = resolveQuestion(ref, source.context, source.quizzes);
+    const question = sourceQuestion(source, ref);
     if (!question) return [];
     const stored = answers.find((answer) => answer.position === position);
     const response = stored ? storedResponse(question, stored.response) : null;
@@ -273,34 +276,28 @@ export async function answerQuestion(
   source: QuestionSource,
   now: Date,
 ): Promise<AnswerView> {
-  const session = await ownSession(db, learnerId, sessionId);
+  // The session (only this learner's) and any answer already given at this position, in one statement.
+  const [session] = await db.$queryRaw<{ questions: string; earlier: string | null }[]>`
+    SELECT s.questions,
+      (SELECT a.response FROM Answer a WHERE a.sessionId = s.id AND a.learnerId = ${learnerId} AND a.position = ${position} LIMIT 1) AS earlier
+    FROM StudySession s WHERE s.id = ${sessionId} AND s.learnerId = ${learnerId}`;
+  if (!session) throw new SessionError("no such session", 404);
   const ref = refsOf(session)[position];
   if (!ref) throw new SessionError(`this session has no question ${position}`, 404);
-  const question = resolveQuestion(ref, source.context, source.quizzes);
+  const question = sourceQuestion(source, ref);
   if (!question) throw new SessionError("this question is no longer in the content", 409);
-  const earlier = await db.answer.findFirst({ where: { sessionId, learnerId, position } });
-  if (earlier) {
-    const stored = storedResponse(question, earlier.response);
+  if (session.earlier !== null) {
+    const stored = storedResponse(question, session.earlier);
     if (!stored) throw new SessionError("this question's recorded answer cannot be read", 409);
     return answerView(question, checkAnswer(question, stored, source.context), stored);
   }
   if (!responseFits(question, response)) throw new SessionError(`a ${question.input} question takes a ${question.input} answer`, 400);
   const result = checkAnswer(question, response, source.context);
-  await db.answer.create({
-    data: {
-      learnerId,
-      sessionId,
-      position,
-      questionId: question.id,
-      kind: question.kind,
-      topics: JSON.stringify(question.topics),
-      tests: JSON.stringify(question.tests),
-      correct: result.correct,
-      score: result.score,
-      response: JSON.stringify(response),
-      createdAt: now,
-    },
-  });
+  // A raw statement: Prisma's create of this row cost several times the rest of the answer.
+  await db.$executeRaw`
+    INSERT INTO Answer (id, learnerId, sessionId, position, questionId, kind, topics, tests, correct, score, response, createdAt)
+    VALUES (${newRowId()}, ${learnerId}, ${sessionId}, ${position}, ${question.id}, ${question.kind}, ${JSON.stringify(question.topics)},
+      ${JSON.stringify(question.tests)}, ${result.correct}, ${result.score}, ${JSON.stringify(response)}, ${now})`;
   return answerView(question, result, response);
 }
 

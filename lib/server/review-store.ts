@@ -1,6 +1,10 @@
+import { cardMarkdown } from "../content/card-markdown";
+import type { RichNode } from "../content/rich-node";
 import { schedulingStateJsonSchema } from "../progress/progress-file";
 import { applyGrade, formatInterval, GRADES, previewGrades, type GradeName, type SchedulingState } from "../srs/scheduler";
+import { Prisma } from "./generated/prisma/client";
 import { atomically, type Db } from "./prisma-client";
+import { newRowId } from "./row-id";
 
 /*
  * Flashcard review for one learner: which card comes next, grading it with
@@ -14,8 +18,9 @@ export interface ReviewCard {
   deckId: string;
   deckTitle: { zh: string; en: string };
   kind: string;
-  front: { zh: string; en: string };
-  back: { zh: string; en: string };
+  /** The card's Markdown, parsed here: the page draws it without a Markdown parser of its own. */
+  front: { zh: RichNode[]; en: RichNode[] };
+  back: { zh: RichNode[]; en: RichNode[] };
   keyPoints: { zh: string[]; en: string[] } | null;
   tags: string[];
   isNew: boolean;
@@ -25,8 +30,11 @@ export interface ReviewCard {
 
 export interface ReviewStatus {
   card: ReviewCard | null;
-  /** Cards due now, new cards still allowed today, and when the next learning card falls due if none is due now. */
+  /** The cards after `card`, in the order they come: the page shows the next one without waiting for the server. */
+  upcoming: ReviewCard[];
+  /** Cards due now, counted up to DUE_COUNT_LIMIT (then dueNowCapped), new cards still allowed today, and when the next learning card falls due if none is due now. */
   dueNow: number;
+  dueNowCapped: boolean;
   newLeft: number;
   nextDueAt: string | null;
   reviewedToday: number;
@@ -49,22 +57,9 @@ type CardRow = {
   keyPoints: string | null;
   tags: string;
   sourceLine: number;
-  deck: { titleZh: string; titleEn: string };
+  titleZh: string;
+  titleEn: string;
 };
-
-const CARD_SELECT = {
-  id: true,
-  deckId: true,
-  kind: true,
-  frontZh: true,
-  frontEn: true,
-  backZh: true,
-  backEn: true,
-  keyPoints: true,
-  tags: true,
-  sourceLine: true,
-  deck: { select: { titleZh: true, titleEn: true } },
-} as const;
 
 /** The start of the learner's day containing `now`. */
 export function startOfDay(now: Date, timezoneOffset = 0): Date {
@@ -100,10 +95,10 @@ function toReviewCard(row: CardRow, state: SchedulingState | null, now: Date, op
   return {
     id: row.id,
     deckId: row.deckId,
-    deckTitle: { zh: row.deck.titleZh, en: row.deck.titleEn },
+    deckTitle: { zh: row.titleZh, en: row.titleEn },
     kind: row.kind,
-    front: { zh: row.frontZh, en: row.frontEn },
-    back: { zh: row.backZh, en: row.backEn },
+    front: { zh: cardMarkdown(row.frontZh), en: cardMarkdown(row.frontEn) },
+    back: { zh: cardMarkdown(row.backZh), en: cardMarkdown(row.backEn) },
     keyPoints: row.keyPoints ? (JSON.parse(row.keyPoints) as { zh: string[]; en: string[] }) : null,
     tags: JSON.parse(row.tags) as string[],
     isNew: state === null,
@@ -115,74 +110,91 @@ function toReviewCard(row: CardRow, state: SchedulingState | null, now: Date, op
  * The queue is read with joins, never with a list of ids: a learner's card
  * states and the content's cards both grow without bound, and an `IN (…)`
  * of either runs into SQLite's limit on bound parameters (P2029 from about
- * 1,000 ids). Every query below binds at most three values.
+ * 1,000 ids). Every query below binds a fixed handful of values.
+ *
+ * Each one also reads a bounded number of rows, whatever the learner's
+ * history: the due queue walks CardState_queue_idx in the order cards come
+ * and stops after a few; what is due now is counted up to DUE_COUNT_LIMIT
+ * (counting 50,000 overdue cards on every grade took longer than the rest of
+ * the grade together); today's reviews are a range of an index.
  */
 
-type StateRow = SchedulingState & { cardId: string };
+/** Cards the review page holds beyond the one it shows. */
+export const UPCOMING = 3;
+/** "100+ due" says all a learner needs to know; counting further costs time on every grade. */
+export const DUE_COUNT_LIMIT = 100;
 
-/** The learner's next due card that is still in the content: cards in (re)learning first, their steps are minutes long. */
-async function firstDueState(db: Db, learnerId: string, now: Date): Promise<StateRow | null> {
-  const rows = await db.$queryRaw<StateRow[]>`
-    SELECT s.cardId, s.due, s.stability, s.difficulty, s.elapsedDays, s.scheduledDays, s.learningSteps, s.reps, s.lapses, s.state, s.lastReview
-    FROM CardState s JOIN Card c ON c.id = s.cardId AND c.active = 1
-    WHERE s.learnerId = ${learnerId} AND s.due <= ${now}
-    ORDER BY s.state DESC, s.due ASC, s.cardId ASC
-    LIMIT 1`;
-  return rows[0] ?? null;
-}
+type CardRowWithState = CardRow & Partial<SchedulingState>;
 
-async function countDue(db: Db, learnerId: string, now: Date): Promise<number> {
-  const [row] = await db.$queryRaw<{ n: bigint | number }[]>`
-    SELECT COUNT(*) AS n FROM CardState s JOIN Card c ON c.id = s.cardId AND c.active = 1
-    WHERE s.learnerId = ${learnerId} AND s.due <= ${now}`;
-  return Number(row?.n ?? 0);
-}
-
-async function nextDueLater(db: Db, learnerId: string, now: Date): Promise<Date | null> {
-  const [row] = await db.$queryRaw<{ due: Date }[]>`
-    SELECT s.due FROM CardState s JOIN Card c ON c.id = s.cardId AND c.active = 1
-    WHERE s.learnerId = ${learnerId} AND s.due > ${now}
-    ORDER BY s.due ASC LIMIT 1`;
-  return row?.due ?? null;
-}
+const CARD_COLUMNS = Prisma.sql`c.id, c.deckId, c.kind, c.frontZh, c.frontEn, c.backZh, c.backEn, c.keyPoints, c.tags, c.sourceLine, d.titleZh, d.titleEn`;
 
 /**
- * The next new card: the first deck (by id) that still has a card this
- * learner has never graded, and its first card in file order.
+ * The learner's next due cards that are still in the content: relearning
+ * first, then review and learning cards, each oldest due first. Named index:
+ * left to itself SQLite takes (learnerId, due) for the range and sorts every
+ * due card (150 ms for 50,000) to return four.
  */
-async function firstNewCardId(db: Db, learnerId: string): Promise<string | null> {
-  const [row] = await db.$queryRaw<{ id: string }[]>`
-    SELECT c.id FROM Card c
+async function dueCards(db: Db, learnerId: string, now: Date, take: number): Promise<CardRowWithState[]> {
+  return db.$queryRaw<CardRowWithState[]>`
+    SELECT ${CARD_COLUMNS}, s.due, s.stability, s.difficulty, s.elapsedDays, s.scheduledDays, s.learningSteps, s.reps, s.lapses, s.state, s.lastReview
+    FROM CardState s INDEXED BY CardState_queue_idx JOIN Card c ON c.id = s.cardId AND c.active = 1 JOIN Deck d ON d.id = c.deckId
+    WHERE s.learnerId = ${learnerId} AND s.due <= ${now}
+    ORDER BY s.state DESC, s.due ASC, s.cardId ASC
+    LIMIT ${take}`;
+}
+
+/** The next new cards: decks by id, cards in file order, skipping those this learner has graded. */
+async function newCards(db: Db, learnerId: string, take: number): Promise<CardRow[]> {
+  return db.$queryRaw<CardRow[]>`
+    SELECT ${CARD_COLUMNS}
+    FROM Card c JOIN Deck d ON d.id = c.deckId
     WHERE c.active = 1 AND NOT EXISTS (SELECT 1 FROM CardState s WHERE s.learnerId = ${learnerId} AND s.cardId = c.id)
     ORDER BY c.deckId ASC, c.sourceLine ASC, c.id ASC
-    LIMIT 1`;
-  return row?.id ?? null;
+    LIMIT ${take}`;
+}
+
+type Counts = { newCardsPerDay: unknown; dueNow: unknown; nextDueAt: string | null; reviewedToday: unknown; introducedToday: unknown };
+
+/** The day's counts in one statement. */
+async function counts(db: Db, learnerId: string, now: Date, dayStart: Date): Promise<Counts> {
+  const [row] = await db.$queryRaw<Counts[]>`
+    SELECT
+      (SELECT newCardsPerDay FROM Learner WHERE id = ${learnerId}) AS newCardsPerDay,
+      (SELECT COUNT(*) FROM (SELECT 1 FROM CardState s JOIN Card c ON c.id = s.cardId AND c.active = 1
+        WHERE s.learnerId = ${learnerId} AND s.due <= ${now} LIMIT ${DUE_COUNT_LIMIT + 1})) AS dueNow,
+      (SELECT s.due FROM CardState s JOIN Card c ON c.id = s.cardId AND c.active = 1
+        WHERE s.learnerId = ${learnerId} AND s.due > ${now} ORDER BY s.due ASC LIMIT 1) AS nextDueAt,
+      (SELECT COUNT(*) FROM ReviewLog WHERE learnerId = ${learnerId} AND review >= ${dayStart}) AS reviewedToday,
+      (SELECT COUNT(*) FROM ReviewLog WHERE learnerId = ${learnerId} AND review >= ${dayStart} AND before IS NULL) AS introducedToday`;
+  return row!;
 }
 
 export async function reviewStatus(db: Db, learnerId: string, now: Date, options: ReviewOptions = {}): Promise<ReviewStatus> {
-  const dayStart = startOfDay(now, options.timezoneOffset);
-  const [learner, due, dueCount, nextLater, introducedToday, reviewedToday] = await Promise.all([
-    db.learner.findUnique({ where: { id: learnerId }, select: { newCardsPerDay: true } }),
-    firstDueState(db, learnerId, now),
-    countDue(db, learnerId, now),
-    nextDueLater(db, learnerId, now),
-    db.reviewLog.count({ where: { learnerId, review: { gte: dayStart }, before: null } }),
-    db.reviewLog.count({ where: { learnerId, review: { gte: dayStart } } }),
-  ]);
-  const limit = learner?.newCardsPerDay ?? 20;
-  const newLeft = Math.max(0, limit - introducedToday);
-  const base = { dueNow: dueCount, newLeft, reviewedToday, nextDueAt: nextLater?.toISOString() ?? null };
+  const take = 1 + UPCOMING;
+  const [day, due] = await Promise.all([counts(db, learnerId, now, startOfDay(now, options.timezoneOffset)), dueCards(db, learnerId, now, take)]);
+  const dueNow = Number(day.dueNow);
+  const newLeft = Math.max(0, Number(day.newCardsPerDay ?? 20) - Number(day.introducedToday));
+  const fresh = due.length < take && newLeft > 0 ? await newCards(db, learnerId, Math.min(newLeft, take - due.length)) : [];
+  const [card = null, ...upcoming] = [
+    ...due.map((row) => toReviewCard(row, schedulableState(row as SchedulingState, now), now, options)),
+    ...fresh.map((row) => toReviewCard(row, null, now, options)),
+  ];
+  return {
+    card,
+    upcoming,
+    dueNow: Math.min(dueNow, DUE_COUNT_LIMIT),
+    dueNowCapped: dueNow > DUE_COUNT_LIMIT,
+    newLeft,
+    reviewedToday: Number(day.reviewedToday),
+    nextDueAt: day.nextDueAt === null ? null : new Date(day.nextDueAt).toISOString(),
+  };
+}
 
-  if (due) {
-    const row = await db.card.findUnique({ where: { id: due.cardId }, select: CARD_SELECT });
-    if (row) return { ...base, card: toReviewCard(row, schedulableState(due, now), now, options) };
-  }
-  if (newLeft > 0) {
-    const id = await firstNewCardId(db, learnerId);
-    const row = id ? await db.card.findUnique({ where: { id }, select: CARD_SELECT }) : null;
-    if (row) return { ...base, card: toReviewCard(row, null, now, options) };
-  }
-  return { ...base, card: null };
+/** `status` with `card` shown first (undo brings back the card it took the grade from), the rest after it. */
+export function showingFirst(status: ReviewStatus, card: ReviewCard | null): ReviewStatus {
+  if (!card) return status;
+  const rest = [status.card, ...status.upcoming].filter((other): other is ReviewCard => other !== null && other.id !== card.id);
+  return { ...status, card, upcoming: rest.slice(0, UPCOMING) };
 }
 
 export class ReviewError extends Error {
@@ -197,22 +209,34 @@ export class ReviewError extends Error {
 
 /** True when `cardId` is a card in the content, which a learner may grade. */
 export async function isReviewableCard(db: Db, cardId: string): Promise<boolean> {
-  return (await db.card.count({ where: { id: cardId, active: true } })) > 0;
+  const rows = await db.$queryRaw<unknown[]>`SELECT 1 FROM Card WHERE id = ${cardId} AND active = 1`;
+  return rows.length > 0;
 }
+
+type GradedCard = { id: string } & { [K in keyof SchedulingState]: SchedulingState[K] | null };
 
 /** Grades a card for this learner at `now` with FSRS, keeping the state before for undo. */
 export async function gradeCard(db: Db, learnerId: string, cardId: string, grade: GradeName, now: Date, options: ReviewOptions = {}): Promise<void> {
-  if (!(await isReviewableCard(db, cardId))) throw new ReviewError(`no card "${cardId}"`, 404);
-  const existing = await db.cardState.findUnique({ where: { learnerId_cardId: { learnerId, cardId } } });
-  const before = existing ? schedulableState(existing, now) : null;
-  const { after, review } = applyGrade(before, grade, now, { fuzz: options.fuzz });
+  // The card (only while it is in the content) and this learner's state of it, in one statement.
+  const [existing] = await db.$queryRaw<GradedCard[]>`
+    SELECT c.id, s.due, s.stability, s.difficulty, s.elapsedDays, s.scheduledDays, s.learningSteps, s.reps, s.lapses, s.state, s.lastReview
+    FROM Card c LEFT JOIN CardState s ON s.learnerId = ${learnerId} AND s.cardId = c.id
+    WHERE c.id = ${cardId} AND c.active = 1`;
+  if (!existing) throw new ReviewError(`no card "${cardId}"`, 404);
+  const before = existing.due === null ? null : schedulableState(existing as SchedulingState, now);
+  const { after: a, review: r } = applyGrade(before, grade, now, { fuzz: options.fuzz });
+  // Raw statements: Prisma's upsert and create took 18 ms together here, these two take one.
   await atomically(db, [
-    db.cardState.upsert({
-      where: { learnerId_cardId: { learnerId, cardId } },
-      create: { learnerId, cardId, ...after },
-      update: after,
-    }),
-    db.reviewLog.create({ data: { learnerId, cardId, ...review, before: before ? JSON.stringify(before) : null } }),
+    db.$executeRaw`
+      INSERT INTO CardState (learnerId, cardId, due, stability, difficulty, elapsedDays, scheduledDays, learningSteps, reps, lapses, state, lastReview)
+      VALUES (${learnerId}, ${cardId}, ${a.due}, ${a.stability}, ${a.difficulty}, ${a.elapsedDays}, ${a.scheduledDays}, ${a.learningSteps}, ${a.reps}, ${a.lapses}, ${a.state}, ${a.lastReview})
+      ON CONFLICT (learnerId, cardId) DO UPDATE SET due = excluded.due, stability = excluded.stability, difficulty = excluded.difficulty,
+        elapsedDays = excluded.elapsedDays, scheduledDays = excluded.scheduledDays, learningSteps = excluded.learningSteps, reps = excluded.reps,
+        lapses = excluded.lapses, state = excluded.state, lastReview = excluded.lastReview`,
+    db.$executeRaw`
+      INSERT INTO ReviewLog (id, learnerId, cardId, rating, state, due, stability, difficulty, elapsedDays, lastElapsedDays, scheduledDays, learningSteps, review, before, createdAt)
+      VALUES (${newRowId()}, ${learnerId}, ${cardId}, ${r.rating}, ${r.state}, ${r.due}, ${r.stability}, ${r.difficulty}, ${r.elapsedDays}, ${r.lastElapsedDays},
+        ${r.scheduledDays}, ${r.learningSteps}, ${r.review}, ${before ? JSON.stringify(before) : null}, ${new Date()})`,
   ]);
 }
 
@@ -250,8 +274,10 @@ function parseJson(text: string): unknown {
 
 /** One card for this learner, with intervals at `now`: what undo shows again. */
 export async function reviewCardFor(db: Db, learnerId: string, cardId: string, now: Date, options: ReviewOptions = {}): Promise<ReviewCard | null> {
-  const row = await db.card.findUnique({ where: { id: cardId }, select: CARD_SELECT });
+  const [row] = await db.$queryRaw<(CardRow & { [K in keyof SchedulingState]: SchedulingState[K] | null })[]>`
+    SELECT ${CARD_COLUMNS}, s.due, s.stability, s.difficulty, s.elapsedDays, s.scheduledDays, s.learningSteps, s.reps, s.lapses, s.state, s.lastReview
+    FROM Card c JOIN Deck d ON d.id = c.deckId LEFT JOIN CardState s ON s.learnerId = ${learnerId} AND s.cardId = c.id
+    WHERE c.id = ${cardId}`;
   if (!row) return null;
-  const state = await db.cardState.findUnique({ where: { learnerId_cardId: { learnerId, cardId } } });
-  return toReviewCard(row, state ? schedulableState(state, now) : null, now, options);
+  return toReviewCard(row, row.due === null ? null : schedulableState(row as SchedulingState, now), now, options);
 }

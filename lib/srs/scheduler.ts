@@ -44,16 +44,23 @@ export interface SchedulerOptions {
 }
 
 /** Same-day learning steps of 1 and 10 minutes, then days, as Anki's defaults. */
-function scheduler(options: SchedulerOptions = {}) {
+function createScheduler(fuzz: boolean) {
   return fsrs(
     generatorParameters({
-      enable_fuzz: options.fuzz ?? false,
+      enable_fuzz: fuzz,
       enable_short_term: true,
       learning_steps: ["1m", "10m"],
       relearning_steps: ["10m"],
       request_retention: 0.9,
     }),
   );
+}
+
+// Made once: a scheduler holds only its parameters (fuzz is seeded from the card and the time), and building one costs more than a grade.
+const SCHEDULERS = { fuzz: createScheduler(true), exact: createScheduler(false) };
+
+function scheduler(options: SchedulerOptions = {}) {
+  return options.fuzz ? SCHEDULERS.fuzz : SCHEDULERS.exact;
 }
 
 function toCard(state: SchedulingState | null, now: Date): Card {

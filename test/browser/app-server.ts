@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { copyFileSync, mkdirSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 
 /*
  * The real app for browser tests: a production build in its own folder,
@@ -19,8 +19,9 @@ export interface AppServer {
   output(): string;
 }
 
-export function testEnv(databasePath: string): NodeJS.ProcessEnv {
-  return { ...process.env, DATABASE_URL: `file:${databasePath}`, NEXT_DIST_DIR: BUILD_DIR, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" };
+/** `buildDir`: another build folder (npm run bench builds into its own), listed in tsconfig.json's include so that Next leaves the file alone. */
+export function testEnv(databasePath: string, buildDir = BUILD_DIR): NodeJS.ProcessEnv {
+  return { ...process.env, DATABASE_URL: `file:${databasePath}`, NEXT_DIST_DIR: buildDir, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" };
 }
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): void {
@@ -40,13 +41,29 @@ export function copyDatabase(templatePath: string, databasePath: string): void {
   copyFileSync(templatePath, databasePath);
 }
 
-export function buildApp(databasePath: string): void {
-  run("node_modules/.bin/next", ["build"], testEnv(databasePath));
+export function buildApp(databasePath: string, buildDir = BUILD_DIR): void {
+  run("node_modules/.bin/next", ["build"], testEnv(databasePath, buildDir));
 }
 
-/** Serves the build on `port`; ready once GET /api/review answers 200, or once `ready` accepts its answer. */
-export async function startApp(databasePath: string, port: number, ready: (response: Response) => boolean = (response) => response.ok): Promise<AppServer> {
-  const child = spawn("node_modules/.bin/next", ["start", "--port", String(port), "--hostname", "127.0.0.1"], { env: testEnv(databasePath), stdio: "pipe" });
+export interface StartOptions {
+  /** Another build folder (npm run bench builds into its own). */
+  buildDir?: string;
+  /** Another Next app's folder (the bench's bare app). */
+  cwd?: string;
+  /** The path asked until the server is up; GET /api/review by default. */
+  readyPath?: string;
+  /** Whether that answer means ready; a 2xx by default. */
+  ready?: (response: Response) => boolean;
+}
+
+/** Serves the build on `port`; ready once `readyPath` answers as `ready` wants. */
+export async function startApp(databasePath: string, port: number, options: StartOptions = {}): Promise<AppServer> {
+  const { buildDir = BUILD_DIR, readyPath = "/api/review", ready = (response: Response) => response.ok } = options;
+  const child = spawn(resolve("node_modules/.bin/next"), ["start", "--port", String(port), "--hostname", "127.0.0.1"], {
+    env: testEnv(databasePath, buildDir),
+    stdio: "pipe",
+    ...(options.cwd ? { cwd: options.cwd } : {}),
+  });
   let output = "";
   child.stdout?.on("data", (chunk) => (output += chunk));
   child.stderr?.on("data", (chunk) => (output += chunk));
@@ -55,7 +72,7 @@ export async function startApp(databasePath: string, port: number, ready: (respo
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`next start exited:\n${output}`);
     try {
-      const response = await fetch(`${url}/api/review`);
+      const response = await fetch(`${url}${readyPath}`);
       if (ready(response)) return { url, databasePath, process: child, output: () => output };
     } catch {
       // not listening yet

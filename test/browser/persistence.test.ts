@@ -25,6 +25,8 @@ describe("progress survives a restart", () => {
       await page.keyboard.press("3");
       await page.waitForFunction((n) => document.querySelector('[data-testid="reviewed-count"]')?.textContent === String(n), i + 1);
     }
+    // The page shows the next card at once and stores the grade in the background: wait until it is stored.
+    await page.locator('[data-saving="false"]').waitFor();
 
     await stopApp(server);
     server = await startApp(databasePath, port);

@@ -17,6 +17,7 @@ describe("progress and settings", () => {
     await page.getByTestId("card-back").waitFor();
     await page.keyboard.press("4");
     await page.waitForFunction(() => document.querySelector('[data-testid="reviewed-count"]')?.textContent === "1");
+    await page.locator('[data-saving="false"]').waitFor();
 
     await page.goto(`${appUrl}/progress`);
     expect(await page.getByRole("heading", { name: "Cards due in the next 30 days" }).isVisible()).toBe(true);

@@ -30,4 +30,51 @@ describe("flashcard review, as a new learner would do it", () => {
     expect(pageErrors(page)).toEqual([]);
     await context.close();
   });
+
+  it("the next card shows before the server has stored the grade; a grade it does not store comes back with the error", async () => {
+    const { context, page } = await newLearner(browser());
+    await page.goto(`${appUrl}/review`);
+    const card = page.getByTestId("flashcard");
+    await card.waitFor();
+    const first = await card.getAttribute("data-card-id");
+
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/api/review/grade", async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.keyboard.press("Space");
+    await page.getByTestId("card-back").waitFor();
+    await page.keyboard.press("3");
+    await page.waitForFunction((id) => document.querySelector('[data-testid="flashcard"]')?.getAttribute("data-card-id") !== id, first);
+    expect(await page.locator('[data-saving="true"]').count()).toBe(1);
+    expect(await page.getByTestId("reviewed-count").textContent()).toBe("1");
+    release();
+    await page.locator('[data-saving="false"]').waitFor();
+    const second = await card.getAttribute("data-card-id");
+    expect(second).not.toBe(first);
+
+    await page.unroute("**/api/review/grade");
+    await page.route("**/api/review/grade", (route) => route.fulfill({ status: 500, contentType: "application/json", body: JSON.stringify({ error: "internal error" }) }));
+    await page.keyboard.press("Space");
+    await page.getByTestId("card-back").waitFor();
+    await page.keyboard.press("3");
+    const alert = page.locator('[role="alert"].error-text');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain("That grade was not saved");
+    expect(await card.getAttribute("data-card-id")).toBe(second);
+    expect(await page.getByTestId("reviewed-count").textContent()).toBe("1");
+    expect(await page.getByTestId("card-back").count()).toBe(0);
+
+    await page.unroute("**/api/review/grade");
+    await page.keyboard.press("Space");
+    await page.getByTestId("card-back").waitFor();
+    await page.keyboard.press("3");
+    await page.locator('[data-saving="false"]').waitFor();
+    expect(await page.getByTestId("reviewed-count").textContent()).toBe("2");
+    expect(await alert.count()).toBe(0);
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  });
 });

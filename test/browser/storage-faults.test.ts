@@ -208,7 +208,7 @@ describe("a database that cannot be opened (no root needed)", () => {
     // A folder where the database file should be: SQLite cannot open it (SQLITE_CANTOPEN), as with a missing disk.
     const databasePath = join(mkdtempSync(join(tmpdir(), "synack-cantopen-")), "app.db");
     mkdirSync(databasePath);
-    server = await startApp(databasePath, port, (response) => response.status === 503);
+    server = await startApp(databasePath, port, { ready: (response) => response.status === 503 });
     const api = await send(server.url, "GET", "/api/review", "");
     expect(api.status).toBe(503);
     expect(api.json).toMatchObject({ code: "database-unavailable", error: expect.stringContaining("The database cannot be opened") });

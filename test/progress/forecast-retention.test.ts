@@ -75,4 +75,13 @@ describe("buildProgressReport", () => {
     expect(report.totals.cardsStudied).toBe(1);
     expect(report.streaks.current).toBe(1);
   });
+
+  it("a row that stands for several reviews or states counts as that many (the data layer groups them by slot)", () => {
+    const reviews = [review("2025-03-05T08:00:00Z", { count: 5, rating: 1 }), review("2025-03-05T08:00:00Z", { count: 3 })];
+    const report = buildProgressReport({ cardStates: [cardState("2025-03-06T00:00:00Z", { count: 4 })], reviews, answers: [], cardsStudied: 7 }, now);
+    expect(report.totals).toMatchObject({ reviews: 8, cardsStudied: 7 });
+    expect(report.calendar.days.at(-1)).toMatchObject({ reviews: 8 });
+    expect(report.retention.last30Days).toEqual({ reviews: 8, recalled: 3, retention: 3 / 8 });
+    expect(report.forecast.reduce((sum, day) => sum + day.due, 0)).toBe(4);
+  });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/server/prisma-client";
+import { total } from "@/lib/progress/progress-rows";
 import { countProgressRows, parseStringList, readProgressRows } from "@/lib/server/progress-data";
 import { profileSchema, updateProfile } from "@/lib/server/profile-store";
 import { seedLearner } from "./progress-seed";
@@ -41,11 +42,33 @@ describe("progress rows, on a real SQLite file", () => {
 
   it("leaves out the states of cards whose content was removed", async () => {
     const rows = await readProgressRows(db, alice);
-    expect(rows.cardStates.map((state) => state.cardId)).toEqual(["c1"]);
+    expect(total(rows.cardStates)).toBe(1);
+    // Both cards were reviewed, the removed one too.
+    expect(rows.cardsStudied).toBe(2);
+  });
+
+  it("groups reviews by 15-minute slot, state and rating: rows grow with the days studied, not with every review", async () => {
+    const rows = await readProgressRows(db, alice);
+    expect(rows.reviews).toEqual([
+      { review: new Date("2025-03-01T09:00:00Z"), state: 0, rating: 3, count: 1 },
+      { review: new Date("2025-03-01T09:00:00Z"), state: 2, rating: 1, count: 1 },
+      { review: new Date("2025-03-01T09:00:00Z"), state: 2, rating: 3, count: 1 },
+    ]);
+    const many = Array.from({ length: 30 }, (_, i) => ({
+      learnerId: carol, cardId: "c1", rating: 3, state: 2, due: new Date(), stability: 3, difficulty: 5, elapsedDays: 1, lastElapsedDays: 0,
+      scheduledDays: 2, learningSteps: 0, review: new Date(Date.UTC(2025, 5, 1, 8, 50 + i)), before: null,
+    }));
+    await db.reviewLog.createMany({ data: many });
+    const grouped = (await readProgressRows(db, carol)).reviews.filter((row) => row.review.getUTCMonth() === 5);
+    expect(grouped.map((row) => [row.review.toISOString(), row.count])).toEqual([
+      ["2025-06-01T08:45:00.000Z", 10],
+      ["2025-06-01T09:00:00.000Z", 15],
+      ["2025-06-01T09:15:00.000Z", 5],
+    ]);
   });
 
   it("reads nothing for an unknown learner", async () => {
-    expect(await readProgressRows(db, "nobody")).toEqual({ cardStates: [], reviews: [], answers: [] });
+    expect(await readProgressRows(db, "nobody")).toEqual({ cardStates: [], reviews: [], answers: [], cardsStudied: 0 });
   });
 
   it("updates only the given learner's profile", async () => {

@@ -4,7 +4,7 @@ import { loadContentFiles } from "@/lib/content/load-content-files";
 import { generateQuestion, resolveQuestion, type LearnerResponse, type Question } from "@/lib/questions";
 import { contentChecksum, storeContent } from "@/lib/server/content-store";
 import type { PrismaClient } from "@/lib/server/prisma-client";
-import { loadQuestionSource, type QuestionSource } from "@/lib/server/question-source";
+import { loadQuestionSource, sourceQuestion, type QuestionSource } from "@/lib/server/question-source";
 import { answerQuestion, createSession, SessionError, sessionConfigSchema, sessionView } from "@/lib/server/quiz-store";
 import { createTestDatabase } from "./test-database";
 
@@ -75,6 +75,14 @@ describe("quizzes and interviews on a real SQLite file", () => {
     expect(await db.answer.count({ where: { sessionId: id } })).toBe(11);
     const answered = await sessionView(db, alice, id, source);
     expect(answered.questions.every((q) => q.result?.correct)).toBe(true);
+  });
+
+  it("a question is made once per content: planned, shown and answered, it is the same one", async () => {
+    const ref = { source: "generated", kind: "trace-gap", seed: 12345 } as const;
+    const made = sourceQuestion(source, ref);
+    expect(made).toEqual(resolveQuestion(ref, source.context, source.quizzes));
+    expect(sourceQuestion(source, ref)).toBe(made);
+    expect(sourceQuestion(source, { ...ref, profile: "linux" })).not.toBe(made);
   });
 
   it("a wrong answer is recorded as wrong with what the machine says", async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkContent, type ContentFile } from "@/lib/content";
 import { contentChecksum, storeContent } from "@/lib/server/content-store";
 import type { PrismaClient } from "@/lib/server/prisma-client";
-import { gradeCard, ReviewError, reviewStatus, startOfDay, undoLastReview } from "@/lib/server/review-store";
+import { gradeCard, ReviewError, reviewStatus, showingFirst, startOfDay, undoLastReview } from "@/lib/server/review-store";
 import { applyGrade } from "@/lib/srs/scheduler";
 import { createTestDatabase } from "./test-database";
 
@@ -37,6 +37,13 @@ describe("flashcard review on a real SQLite file", () => {
     expect(status).toMatchObject({ dueNow: 0, newLeft: 3, reviewedToday: 0 });
     expect(status.card).toMatchObject({ id: "a1", isNew: true, intervals: { again: "1m", hard: "6m", good: "10m" } });
     expect(status.card!.intervals.easy).toMatch(/^\d+d$/);
+    expect(status.card!.front.en).toEqual([{ tag: "p", children: ["Q a1"] }]);
+  });
+
+  it("the cards after the one shown come with it, as many as the day's new cards allow", async () => {
+    const status = await reviewStatus(db, alice, T0);
+    expect(status.upcoming.map((card) => card.id)).toEqual(["a2", "a3"]);
+    expect(showingFirst(status, status.upcoming[1]!)).toMatchObject({ card: { id: "a3" }, upcoming: [{ id: "a1" }, { id: "a2" }] });
   });
 
   it("the FSRS state after Good, Good, Again is what ts-fsrs computes for that sequence", async () => {

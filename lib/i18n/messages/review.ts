@@ -29,6 +29,7 @@ export const review = {
   undone: { zh: "已撤销，卡片重新出现。", en: "Undone: the card is back." },
   graded: { zh: "已评分：{grade}，{interval} 后再见。", en: "Graded {grade}; see you in {interval}." },
   nothingToUndo: { zh: "没有可以撤销的评分。", en: "Nothing to undo." },
+  notSaved: { zh: "评分没有保存，卡片已放回，请再评一次。", en: "That grade was not saved; the card is back to grade again." },
   deck: { zh: "卡组", en: "Deck" },
   front: { zh: "正面", en: "Front" },
   back: { zh: "背面", en: "Back" },

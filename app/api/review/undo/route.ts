@@ -5,7 +5,7 @@ import { idempotent, readIdempotencyKey } from "@/lib/server/idempotency";
 import { findLearner } from "@/lib/server/learner";
 import { readBody } from "@/lib/server/request-body";
 import { undoBodySchema } from "@/lib/server/review-api";
-import { ReviewError, reviewCardFor, reviewStatus, undoLastReview } from "@/lib/server/review-store";
+import { ReviewError, reviewCardFor, reviewStatus, showingFirst, undoLastReview } from "@/lib/server/review-store";
 
 /** POST /api/review/undo {tz?}: takes back the last grade and shows that card again. A first visit has nothing to undo. An Idempotency-Key makes a retry safe (it would otherwise undo a second grade). */
 export async function POST(request: Request) {
@@ -26,7 +26,7 @@ export async function POST(request: Request) {
         throw error;
       }
       const status = await reviewStatus(db, learner.id, now, { timezoneOffset: body.data.tz, fuzz: true });
-      return NextResponse.json({ ...status, card: await reviewCardFor(db, learner.id, cardId, now, { fuzz: true }) });
+      return NextResponse.json(showingFirst(status, await reviewCardFor(db, learner.id, cardId, now, { fuzz: true })));
     });
   });
 }

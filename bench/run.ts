@@ -1,0 +1,146 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { cpus, tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { createPrismaClient } from "../lib/server/prisma-client";
+import { buildApp, prepareDatabase, startApp, stopApp } from "../test/browser/app-server";
+import { measureHttp, type HttpFigures } from "./http-load";
+import { appRoutes, bareJs, routeJs } from "./js-size";
+import { measureQuestions } from "./questions";
+import { measureScale } from "./scale";
+import { measureUi } from "./ui";
+
+/*
+ * `npm run bench`: builds the app into its own folder, serves the production
+ * build on a free port against a fresh database, runs each measurement,
+ * prints a table and writes bench/results.json. Flags: --seconds N per load
+ * point (5), --skip-build to reuse the last build in .next-bench.
+ */
+
+const BUILD_DIR = ".next-bench";
+const BARE_DIR = ".next-bench-bare";
+const started = performance.now();
+const args = process.argv.slice(2);
+const seconds = Number(args[args.indexOf("--seconds") + 1]) || 5;
+const skipBuild = args.includes("--skip-build");
+
+const log = (line: string) => process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+async function activeCardIds(databasePath: string): Promise<string[]> {
+  const db = createPrismaClient(`file:${databasePath}`);
+  try {
+    return (await db.card.findMany({ where: { active: true }, select: { id: true }, orderBy: { id: "asc" } })).map((card) => card.id);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+const work = mkdtempSync(join(tmpdir(), "synack-bench-"));
+const databasePath = join(work, "app.db");
+log(`database ${databasePath}: migrations and content`);
+prepareDatabase(databasePath);
+if (!skipBuild) {
+  log(`next build into ${BUILD_DIR}`);
+  buildApp(databasePath, BUILD_DIR);
+}
+const server = await startApp(databasePath, await freePort(), { buildDir: BUILD_DIR });
+log(`serving ${server.url}`);
+
+let js: Record<string, number>;
+let jsRaw: Record<string, number>;
+let http: HttpFigures;
+let ui: Awaited<ReturnType<typeof measureUi>>;
+try {
+  js = {};
+  jsRaw = {};
+  const routes = await appRoutes(server.url);
+  for (const route of routes) {
+    const figures = await routeJs(server.url, route);
+    js[route] = figures.gzip_kb;
+    jsRaw[route] = figures.raw_kb;
+  }
+  log(`js: ${routes.length} routes counted`);
+  const review = await routeJs(server.url, "/review");
+  const sizes = await Promise.all(review.chunks.map(async (chunk) => ({ chunk, size: (await (await fetch(`${server.url}${chunk}`)).arrayBuffer()).byteLength })));
+  const staticPath = sizes.sort((a, b) => a.size - b.size)[0]!.chunk;
+  http = await measureHttp({ baseUrl: server.url, staticPath, cardIds: await activeCardIds(databasePath), seconds, log });
+  log("ui: grade to next card in Chromium");
+  ui = await measureUi(server.url, databasePath);
+} finally {
+  await stopApp(server);
+}
+
+log(`bare Next app: build in ${BARE_DIR}`);
+const bare = await bareJs(BARE_DIR, await freePort());
+js.bare = bare.gzip_kb;
+jsRaw.bare = bare.raw_kb;
+rmSync(BARE_DIR, { recursive: true, force: true });
+
+log("scale: seeding and timing the data layer");
+const scale = await measureScale(log);
+log("questions and content check");
+const questions = measureQuestions();
+rmSync(work, { recursive: true, force: true });
+
+const byEndpoint = (name: string) => Object.fromEntries(Object.entries(http.points).filter(([key]) => key.startsWith(`${name}.`)).map(([key, point]) => [key.slice(name.length + 1), point]));
+const goals = {
+  "http.ratio_c64.grade >= 0.5": [http.ratio_c64.grade, http.ratio_c64.grade >= 0.5],
+  "http.ratio_c64.answer >= 0.5": [http.ratio_c64.answer, http.ratio_c64.answer >= 0.5],
+  "http.grade.c64.p99_ms <= 50": [http.points["grade.c64"]!.p99_ms, http.points["grade.c64"]!.p99_ms <= 50],
+  "http.answer.c64.p99_ms <= 50": [http.points["answer.c64"]!.p99_ms, http.points["answer.c64"]!.p99_ms <= 50],
+  'scale.due_ms["100k"] <= 2 × ["1k"]': [Math.round((scale.due_ms["100k"]! / scale.due_ms["1k"]!) * 100) / 100, scale.due_ms["100k"]! <= 2 * scale.due_ms["1k"]!],
+  'scale.progress_ms["100k"] <= 3 × ["1k"]': [Math.round((scale.progress_ms["100k"]! / scale.progress_ms["1k"]!) * 100) / 100, scale.progress_ms["100k"]! <= 3 * scale.progress_ms["1k"]!],
+  "scale.max_params constant (<= 10)": [scale.max_params, scale.max_params <= 10],
+  "js_kb./review <= 1.3 × bare": [Math.round((js["/review"]! / js.bare!) * 100) / 100, js["/review"]! <= 1.3 * js.bare!],
+  "ui.grade_to_next_card_ms.p50 <= 16": [ui.grade_to_next_card_ms.p50, ui.grade_to_next_card_ms.p50 <= 16],
+} as const;
+
+const results = {
+  meta: {
+    date: new Date().toISOString(),
+    commit: execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim(),
+    node: process.version,
+    cpus: cpus().length,
+    seconds_per_load_point: seconds,
+    js_kb_is: "gzip kB (1,000 bytes) of every JS chunk the route's HTML names; js_raw_kb uncompressed",
+    total_s: 0,
+  },
+  http: { static: byEndpoint("static"), grade: byEndpoint("grade"), answer: byEndpoint("answer"), ratio_c64: http.ratio_c64, answer_repeats: http.answer_repeats },
+  scale,
+  js_kb: js,
+  js_raw_kb: jsRaw,
+  ui,
+  questions_per_s: questions.questions_per_s,
+  content_check_ms: questions.content_check_ms,
+  goals: Object.fromEntries(Object.entries(goals).map(([goal, [value, met]]) => [goal, { value, met }])),
+};
+results.meta.total_s = Math.round((performance.now() - started) / 1000);
+writeFileSync("bench/results.json", `${JSON.stringify(results, null, 2)}\n`);
+
+const rows: [string, string][] = [];
+for (const [key, point] of Object.entries(http.points)) rows.push([`http.${key}`, `${point.rps} req/s  p50 ${point.p50_ms} ms  p99 ${point.p99_ms} ms  errors ${point.errors}`]);
+rows.push(["http.ratio_c64", `grade ${http.ratio_c64.grade}  answer ${http.ratio_c64.answer}`]);
+for (const key of ["due_ms", "progress_ms", "content_due_ms", "content_progress_ms"] as const) {
+  rows.push([`scale.${key}`, Object.entries(scale[key]).map(([size, ms]) => `${size}: ${ms} ms`).join("  ")]);
+}
+rows.push(["scale.queries", `due ${scale.due_queries}  progress ${scale.progress_queries}  most values bound ${scale.max_params}`]);
+for (const [route, kb] of Object.entries(js)) rows.push([`js_kb.${route}`, `${kb} kB gzip (${jsRaw[route]} kB raw)`]);
+rows.push(["ui.grade_to_next_card_ms", `p50 ${ui.grade_to_next_card_ms.p50} ms  p95 ${ui.grade_to_next_card_ms.p95} ms  (${ui.samples} samples)`]);
+for (const [kind, rate] of Object.entries(questions.questions_per_s)) rows.push([`questions_per_s.${kind}`, String(rate)]);
+rows.push(["content_check_ms", String(questions.content_check_ms)]);
+for (const [goal, { value, met }] of Object.entries(results.goals)) rows.push([`goal ${goal}`, `${met ? "met" : "NOT met"} (${value})`]);
+const width = Math.max(...rows.map(([key]) => key.length));
+process.stdout.write(`${rows.map(([key, value]) => `${key.padEnd(width)}  ${value}`).join("\n")}\n\nbench/results.json written in ${results.meta.total_s} s\n`);

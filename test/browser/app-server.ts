@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { copyFileSync, mkdirSync } from "node:fs";
+import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 
 /*
@@ -56,8 +57,34 @@ export interface StartOptions {
   ready?: (response: Response) => boolean;
 }
 
+/** Whether nothing listens on 127.0.0.1:`port` now. */
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once("error", () => resolve(false));
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
+  });
+}
+
+/**
+ * The first of `count` consecutive ports that are all free: the browser tests' shared server takes the first,
+ * the tests that start servers of their own the ones after it. Chosen at random over a wide range, so that
+ * two test runs on one machine (or anything else listening) do not meet.
+ */
+export async function freePorts(count: number): Promise<number> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const base = 20_000 + Math.floor(Math.random() * 30_000);
+    let free = true;
+    for (let port = base; port < base + count && free; port++) free = await portIsFree(port);
+    if (free) return base;
+  }
+  throw new Error(`no ${count} consecutive free ports found`);
+}
+
 /** Serves the build on `port`; ready once `readyPath` answers as `ready` wants. */
 export async function startApp(databasePath: string, port: number, options: StartOptions = {}): Promise<AppServer> {
+  // Otherwise the readiness check below could take another process's answer for this server's.
+  if (!(await portIsFree(port))) throw new Error(`port ${port} is taken by another process; the test server cannot start there`);
   const { buildDir = BUILD_DIR, readyPath = "/api/review", ready = (response: Response) => response.ok } = options;
   const child = spawn(resolve("node_modules/.bin/next"), ["start", "--port", String(port), "--hostname", "127.0.0.1"], {
     env: testEnv(databasePath, buildDir),

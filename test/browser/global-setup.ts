@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
-import { buildApp, prepareDatabase, startApp, stopApp, type AppServer } from "./app-server";
+import { buildApp, freePorts, prepareDatabase, startApp, stopApp, type AppServer } from "./app-server";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -25,7 +25,8 @@ export async function setup(project: TestProject) {
   copyFileSync(databasePath, templateDatabasePath);
   project.provide("templateDatabasePath", templateDatabasePath);
   buildApp(databasePath);
-  const port = 3900 + Math.floor(Math.random() * 90);
+  // appPort and the 5 after it: persistence (+1), concurrency (+2, +3), crash (+4), storage faults (+5).
+  const port = await freePorts(6);
   server = await startApp(databasePath, port);
   project.provide("appUrl", server.url);
   project.provide("databasePath", databasePath);

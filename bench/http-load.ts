@@ -25,6 +25,22 @@ export interface LoadPoint {
   errors: number;
 }
 
+/**
+ * The same two figures for the bare Next app (js-size.ts): its smallest JS
+ * asset and a route handler that only echoes a JSON body, at 64 clients.
+ * Their ratio is the most any route handler of this Next on this machine can
+ * reach, whatever it does.
+ */
+export async function measureFloor(baseUrl: string, staticPath: string, seconds: number) {
+  await load(`${baseUrl}${staticPath}`, 16, 2);
+  const staticPoint = await load(`${baseUrl}${staticPath}`, 64, seconds);
+  const echo = (client: Client) =>
+    client.setRequests([{ method: "POST", path: "/api/echo", headers: JSON_HEADERS, body: JSON.stringify({ cardId: "close-four-segments", grade: "good", tz: -480 }) }]);
+  await load(baseUrl, 16, 2, echo);
+  const route = await load(baseUrl, 64, seconds, echo);
+  return { static: staticPoint, route, ratio: Math.round((route.rps / staticPoint.rps) * 100) / 100 };
+}
+
 export interface HttpFigures {
   points: Record<string, LoadPoint>;
   ratio_c64: { grade: number; answer: number };

@@ -50,13 +50,15 @@ const BARE_FILES: Record<string, string> = {
   "app/layout.jsx": 'export default function Layout({ children }) {\n  return (\n    <html lang="en">\n      <body>{children}</body>\n    </html>\n  );\n}\n',
   "app/page.jsx": 'import { Counter } from "./counter";\n\nexport default function Page() {\n  return <Counter />;\n}\n',
   "app/counter.jsx": '"use client";\nimport { useState } from "react";\n\nexport function Counter() {\n  const [count, setCount] = useState(0);\n  return <button onClick={() => setCount(count + 1)}>{count}</button>;\n}\n',
+  // The least a route handler can do with a JSON body, for the load figures' floor (http-load.ts).
+  "app/api/echo/route.js": "export async function POST(request) {\n  return Response.json(await request.json());\n}\n",
 };
 
 /**
  * Builds the bare app in `dir` (inside the project, so that it resolves the
- * project's node_modules), serves it on `port` and counts its one page.
+ * project's node_modules), serves it on `port` and hands its URL to `measure`.
  */
-export async function bareJs(dir: string, port: number): Promise<RouteJs> {
+export async function withBareApp<T>(dir: string, port: number, measure: (url: string) => Promise<T>): Promise<T> {
   rmSync(dir, { recursive: true, force: true });
   for (const [file, text] of Object.entries(BARE_FILES)) {
     mkdirSync(join(dir, file, ".."), { recursive: true });
@@ -68,8 +70,9 @@ export async function bareJs(dir: string, port: number): Promise<RouteJs> {
   if (build.status !== 0) throw new Error(`bare app: next build failed:\n${build.stdout}\n${build.stderr}`);
   const server = await startApp("", port, { buildDir: ".next", cwd: dir, readyPath: "/" });
   try {
-    return await routeJs(server.url, "/");
+    return await measure(server.url);
   } finally {
     await stopApp(server);
+    rmSync(dir, { recursive: true, force: true });
   }
 }

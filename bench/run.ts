@@ -6,8 +6,8 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { createPrismaClient } from "../lib/server/prisma-client";
 import { buildApp, prepareDatabase, startApp, stopApp } from "../test/browser/app-server";
-import { measureHttp, type HttpFigures } from "./http-load";
-import { appRoutes, bareJs, routeJs } from "./js-size";
+import { measureFloor, measureHttp, type HttpFigures } from "./http-load";
+import { appRoutes, routeJs, withBareApp } from "./js-size";
 import { measureQuestions } from "./questions";
 import { measureScale } from "./scale";
 import { measureUi } from "./ui";
@@ -84,10 +84,14 @@ try {
 }
 
 log(`bare Next app: build in ${BARE_DIR}`);
-const bare = await bareJs(BARE_DIR, await freePort());
+const { bare, floor } = await withBareApp(BARE_DIR, await freePort(), async (url) => {
+  const page = await routeJs(url, "/");
+  const sizes = await Promise.all(page.chunks.map(async (chunk) => ({ chunk, size: (await (await fetch(`${url}${chunk}`)).arrayBuffer()).byteLength })));
+  return { bare: page, floor: await measureFloor(url, sizes.sort((a, b) => a.size - b.size)[0]!.chunk, seconds) };
+});
 js.bare = bare.gzip_kb;
 jsRaw.bare = bare.raw_kb;
-rmSync(BARE_DIR, { recursive: true, force: true });
+log(`http: bare Next app at 64 clients: static ${floor.static.rps} req/s, an echo route ${floor.route.rps} req/s (${floor.ratio})`);
 
 log("scale: seeding and timing the data layer");
 const scale = await measureScale(log);
@@ -118,7 +122,15 @@ const results = {
     js_kb_is: "gzip kB (1,000 bytes) of every JS chunk the route's HTML names; js_raw_kb uncompressed",
     total_s: 0,
   },
-  http: { static: byEndpoint("static"), grade: byEndpoint("grade"), answer: byEndpoint("answer"), ratio_c64: http.ratio_c64, answer_repeats: http.answer_repeats },
+  http: {
+    static: byEndpoint("static"),
+    grade: byEndpoint("grade"),
+    answer: byEndpoint("answer"),
+    ratio_c64: http.ratio_c64,
+    // The ceiling of ratio_c64 for any route handler here: a bare Next app's echo route against its own static asset.
+    bare_c64: floor,
+    answer_repeats: http.answer_repeats,
+  },
   scale,
   js_kb: js,
   js_raw_kb: jsRaw,
@@ -133,6 +145,7 @@ writeFileSync("bench/results.json", `${JSON.stringify(results, null, 2)}\n`);
 const rows: [string, string][] = [];
 for (const [key, point] of Object.entries(http.points)) rows.push([`http.${key}`, `${point.rps} req/s  p50 ${point.p50_ms} ms  p99 ${point.p99_ms} ms  errors ${point.errors}`]);
 rows.push(["http.ratio_c64", `grade ${http.ratio_c64.grade}  answer ${http.ratio_c64.answer}`]);
+rows.push(["http.bare_c64", `static ${floor.static.rps} req/s  echo route ${floor.route.rps} req/s (p99 ${floor.route.p99_ms} ms)  ratio ${floor.ratio}`]);
 for (const key of ["due_ms", "progress_ms", "content_due_ms", "content_progress_ms"] as const) {
   rows.push([`scale.${key}`, Object.entries(scale[key]).map(([size, ms]) => `${size}: ${ms} ms`).join("  ")]);
 }

@@ -74,6 +74,7 @@ export async function measureUi(baseUrl: string, databasePath: string): Promise<
     await page.getByTestId("flashcard").waitFor();
     await page.evaluate(WATCH_GRADES);
     for (let i = 0; i < WARM_UP + SAMPLES; i++) {
+      await page.getByTestId("flashcard").waitFor();
       await page.keyboard.press("Space");
       await page.getByTestId("card-back").waitFor();
       await page.keyboard.press("3");

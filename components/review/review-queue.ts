@@ -7,8 +7,8 @@ import { postAction } from "../post-action";
  * The review page's queue: the card shown and the few the server said come
  * after it. A grade shows the next card at once and is sent in the
  * background, one request after another in the order given (so that undo
- * takes back the last one); the server's answer to the last grade in flight
- * brings the counts and the cards after the one on screen up to date. A
+ * takes back the last one); each answer brings the counts and the cards
+ * after the one on screen up to date, less the cards graded since. A
  * grade the server did not store puts its card back in front, with the
  * error, to be graded again: nothing is lost. Requests are sent with
  * keepalive, so leaving the page does not cancel a grade on its way.
@@ -66,28 +66,34 @@ export function useReviewQueue(texts: Texts) {
   const [undoing, setUndoing] = useState(false);
   const inFlight = useRef(0);
   const chain = useRef<Promise<unknown>>(Promise.resolve());
+  // Cards graded here whose grade the server has not answered yet, oldest first.
+  const graded = useRef<ReviewCard[]>([]);
 
-  const show = useCallback((status: ReviewStatus) => {
-    setQueue(cardsOf(status));
-    setCounts(countsOf(status));
+  /**
+   * What the server says, less the cards graded here since it said it: the
+   * counts as they stand after those grades, and the cards after them. The
+   * card on screen stays where it is (`keepShown`) unless the server's answer
+   * must replace it (the first status, and undo).
+   */
+  const settle = useCallback((status: ReviewStatus, keepShown: boolean) => {
+    const waiting = new Set(graded.current.map((card) => card.id));
+    setCounts(graded.current.reduce((current, card) => afterGrade(current, card, 1), countsOf(status)));
+    setQueue((current) => {
+      const fresh = cardsOf(status).filter((card) => !waiting.has(card.id));
+      const shown = keepShown ? current[0] : undefined;
+      if (!shown) return fresh;
+      return [fresh.find((card) => card.id === shown.id) ?? shown, ...fresh.filter((card) => card.id !== shown.id)];
+    });
   }, []);
 
   // Once: a language switch re-renders the page with new texts, and the queue stays as it is.
   const title = useRef(texts.title);
   useEffect(() => {
-    request(`/api/review?tz=${tz()}`).then(show, (failed: Error) => setError(failed.message || title.current));
-  }, [show]);
-
-  /** The server's queue after the last grade, with the card on screen kept where it is. */
-  const settle = useCallback((status: ReviewStatus) => {
-    setCounts(countsOf(status));
-    setQueue((current) => {
-      const fresh = cardsOf(status);
-      const shown = current[0];
-      if (!shown) return fresh;
-      return [fresh.find((card) => card.id === shown.id) ?? shown, ...fresh.filter((card) => card.id !== shown.id)];
-    });
-  }, []);
+    request(`/api/review?tz=${tz()}`).then(
+      (status) => settle(status, false),
+      (failed: Error) => setError(failed.message || title.current),
+    );
+  }, [settle]);
 
   const send = useCallback((work: () => Promise<void>) => {
     inFlight.current += 1;
@@ -102,17 +108,25 @@ export function useReviewQueue(texts: Texts) {
 
   const grade = useCallback(
     (card: ReviewCard, choice: GradeName) => {
+      graded.current.push(card);
       setQueue((current) => current.filter((other) => other.id !== card.id));
       setCounts((current) => current && afterGrade(current, card, 1));
       void send(async () => {
+        let status: ReviewStatus | null = null;
+        let failure: Error | null = null;
         try {
-          const status = await request("/api/review/grade", { cardId: card.id, grade: choice, tz: tz() });
-          setError(null);
-          if (inFlight.current === 1) settle(status);
+          status = await request("/api/review/grade", { cardId: card.id, grade: choice, tz: tz() });
         } catch (failed) {
+          failure = failed as Error;
+        }
+        graded.current.splice(graded.current.indexOf(card), 1);
+        if (status) {
+          setError(null);
+          settle(status, true);
+        } else {
           setQueue((current) => [card, ...current.filter((other) => other.id !== card.id)]);
           setCounts((current) => current && afterGrade(current, card, -1));
-          setError(`${texts.notSaved} ${(failed as Error).message}`.trim());
+          setError(`${texts.notSaved} ${failure?.message ?? ""}`.trim());
         }
       });
     },
@@ -125,7 +139,7 @@ export function useReviewQueue(texts: Texts) {
     let undone = false;
     await send(async () => {
       try {
-        show(await request("/api/review/undo", { tz: tz() }));
+        settle(await request("/api/review/undo", { tz: tz() }), false);
         setError(null);
         undone = true;
       } catch (failed) {
@@ -134,7 +148,7 @@ export function useReviewQueue(texts: Texts) {
     });
     setUndoing(false);
     return undone;
-  }, [send, show, texts]);
+  }, [send, settle, texts]);
 
   return { card: queue[0] ?? null, counts, error, saving: sending > 0, undoing, grade, undo };
 }

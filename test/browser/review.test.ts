@@ -77,4 +77,40 @@ describe("flashcard review, as a new learner would do it", () => {
     expect(pageErrors(page)).toEqual([]);
     await context.close();
   });
+
+  it("a learner faster than the server: four grades in flight, each next card at once, all stored in order", async () => {
+    const { context, page } = await newLearner(browser());
+    await page.goto(`${appUrl}/review`);
+    const card = page.getByTestId("flashcard");
+    await card.waitFor();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/api/review/grade", async (route) => {
+      await held;
+      await route.continue();
+    });
+    const seen: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      seen.push((await card.getAttribute("data-card-id"))!);
+      await page.keyboard.press("Space");
+      await page.getByTestId("card-back").waitFor();
+      await page.keyboard.press("3");
+      if (i < 3) await page.waitForFunction((id) => document.querySelector('[data-testid="flashcard"]')?.getAttribute("data-card-id") !== id, seen[i]);
+    }
+    // The page held four cards; with every grade still on its way it waits, rather than saying it is done.
+    expect(new Set(seen).size).toBe(4);
+    expect(await card.count()).toBe(0);
+    expect(await page.getByTestId("review-done").count()).toBe(0);
+    release();
+    await card.waitFor();
+    expect(seen).not.toContain(await card.getAttribute("data-card-id"));
+    await page.locator('[data-saving="false"]').waitFor();
+    expect(await page.getByTestId("reviewed-count").textContent()).toBe("4");
+    await page.unroute("**/api/review/grade");
+    await page.reload();
+    await card.waitFor();
+    expect(await page.getByTestId("reviewed-count").textContent()).toBe("4");
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  });
 });

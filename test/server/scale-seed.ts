@@ -36,7 +36,11 @@ export function seedCards(path: string, count: number, from = 0): string[] {
 }
 
 export interface ProgressSeedOptions {
-  /** Spread the reviews evenly over this many days before `now`; by default they all fall two days before it. */
+  /**
+   * Spread the reviews over this many days before `now`, as a learner makes
+   * them: one session a day from 08:00 UTC, a review every six seconds. By
+   * default they all fall two days before `now`.
+   */
   spreadDays?: number;
 }
 
@@ -47,7 +51,13 @@ export interface ProgressSeedOptions {
  */
 export async function seedProgress(db: PrismaClient, learnerId: string, cardIds: readonly string[], now: Date, options: ProgressSeedOptions = {}): Promise<void> {
   const at = (hours: number) => new Date(now.getTime() + hours * 3_600_000);
-  const reviewedAt = (i: number) => (options.spreadDays ? at(-24 * options.spreadDays * (1 - i / cardIds.length)) : at(-48));
+  const perDay = Math.ceil(cardIds.length / (options.spreadDays ?? 1));
+  const day = (i: number) => Math.floor(i / perDay);
+  const reviewedAt = (i: number) => {
+    if (!options.spreadDays) return at(-48);
+    const sessionStart = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - options.spreadDays + day(i), 8);
+    return new Date(sessionStart + (i % perDay) * 6_000);
+  };
   const file: ParsedProgressFile = {
     format: "synack-progress",
     version: 1,

@@ -226,6 +226,12 @@ class LockedTransaction implements Transaction {
     try {
       return await this.#connection.executeRaw(query);
     } catch (error) {
+      // SQLite rolls a transaction back itself after some errors (SQLITE_FULL in a statement): Prisma's ROLLBACK then
+      // finds none, and its error would hide the one that caused it (a full disk would answer 500, not 503).
+      if (query.sql === "ROLLBACK" && /no transaction is active/.test(String((error as Error | undefined)?.message ?? error))) {
+        this.#release();
+        return 0;
+      }
       this.#notice(error);
       // Prisma sends COMMIT and ROLLBACK as statements and calls neither commit() nor rollback() when they fail.
       // A failed COMMIT (SQLITE_FULL, SQLITE_IOERR) may leave SQLite's transaction open: roll it back, then let go.

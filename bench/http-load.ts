@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import autocannon from "autocannon";
 
 type Client = autocannon.Client;
@@ -12,7 +13,8 @@ import { roundMs } from "./stats";
  * server's cheapest response (its smallest JS asset); `grade`, POST
  * /api/review/grade; `answer`, POST /api/sessions/:id/answer. For grade and
  * answer every client is its own learner, with its own cookie, grading the
- * card the server showed it last and answering its own quiz questions.
+ * card the server showed it last and answering its own quiz questions, each
+ * request with a fresh Idempotency-Key as the pages send it.
  */
 
 export const LEVELS = [1, 16, 64, 256] as const;
@@ -59,6 +61,8 @@ export interface HttpOptions {
 }
 
 const JSON_HEADERS = { "content-type": "application/json" };
+/** A fresh Idempotency-Key for each grade and answer, as the review and quiz pages send (components/post-action.ts). */
+const actionKey = () => ({ "idempotency-key": randomUUID() });
 
 async function load(baseUrl: string, connections: number, seconds: number, setupClient?: (client: Client) => void): Promise<LoadPoint> {
   const result = await autocannon({ url: baseUrl, connections, duration: seconds, timeout: 10, ...(setupClient ? { setupClient } : {}) });
@@ -82,7 +86,11 @@ function gradeRequest(cardIds: readonly string[]) {
     method: "POST",
     path: "/api/review/grade",
     headers: { ...JSON_HEADERS, cookie: learner.cookie },
-    setupRequest: (request) => ({ ...request, body: JSON.stringify({ cardId: learner.cardId ?? cardIds[fallback++ % cardIds.length], grade: "good" }) }),
+    setupRequest: (request) => ({
+      ...request,
+      headers: { ...request.headers, ...actionKey() },
+      body: JSON.stringify({ cardId: learner.cardId ?? cardIds[fallback++ % cardIds.length], grade: "good" }),
+    }),
     onResponse: (status, body) => {
       if (status === 200) learner.cardId = (JSON.parse(body) as { card: { id: string } | null }).card?.id ?? null;
     },
@@ -99,7 +107,7 @@ function answerRequest(counter: { repeats: number }) {
         const answer = learner.answers.shift();
         if (answer) last = answer;
         else counter.repeats++;
-        return { ...request, path: `/api/sessions/${last!.sessionId}/answer`, body: last!.body };
+        return { ...request, headers: { ...request.headers, ...actionKey() }, path: `/api/sessions/${last!.sessionId}/answer`, body: last!.body };
       },
     };
   };

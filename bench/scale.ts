@@ -37,15 +37,20 @@ export interface ScaleFigures {
   max_params: number;
 }
 
-async function timed(runs: number, call: () => Promise<unknown>): Promise<number> {
+/** Each call's time, once warm: the median of `runs` calls. */
+async function times(runs: number, call: () => Promise<unknown>): Promise<number[]> {
   for (let run = 0; run < 3; run++) await call();
-  const times: number[] = [];
+  const taken: number[] = [];
   for (let run = 0; run < runs; run++) {
     const start = performance.now();
     await call();
-    times.push(performance.now() - start);
+    taken.push(performance.now() - start);
   }
-  return roundMs(median(times));
+  return taken;
+}
+
+async function timed(runs: number, call: () => Promise<unknown>): Promise<number> {
+  return roundMs(median(await times(runs, call)));
 }
 
 const due = (db: PrismaClient, learnerId: string) => () => reviewStatus(db, learnerId, NOW, { fuzz: true });
@@ -76,9 +81,17 @@ async function learnerSeries(log: (line: string) => void) {
     }
     // The first calls of a process are slower (JIT, SQLite's page cache): warm up on the smallest learner first.
     for (let run = 0; run < 20; run++) await Promise.all([due(db, learners[0]![1])(), progress(db, learners[0]![1])()]);
+    // Three rounds over the sizes, so that a busy moment of the machine does not fall on one size alone.
+    const samples = new Map(learners.map(([label]) => [label, { due: [] as number[], progress: [] as number[] }]));
+    for (let round = 0; round < 3; round++) {
+      for (const [label, learnerId] of learners) {
+        samples.get(label)!.due.push(...(await times(10, due(db, learnerId))));
+        samples.get(label)!.progress.push(...(await times(label === "100k" ? 2 : 4, progress(db, learnerId))));
+      }
+    }
     for (const [label, learnerId] of learners) {
-      result.due_ms[label] = await timed(15, due(db, learnerId));
-      result.progress_ms[label] = await timed(label === "100k" ? 5 : 10, progress(db, learnerId));
+      result.due_ms[label] = roundMs(median(samples.get(label)!.due));
+      result.progress_ms[label] = roundMs(median(samples.get(label)!.progress));
       const dueCount = await counted(queries, due(db, learnerId));
       const progressCount = await counted(queries, progress(db, learnerId));
       result.due_queries = dueCount.count;
@@ -100,7 +113,10 @@ async function contentSeries() {
     let seeded = 0;
     for (const [label, size] of Object.entries(CONTENT_SIZES)) {
       const ids = seedCards(path, size, seeded);
-      if (seeded === 0) await seedProgress(db, learnerId, ids.slice(0, CONTENT_LEARNER_CARDS), NOW, { spreadDays: 30 });
+      if (seeded === 0) {
+        await seedProgress(db, learnerId, ids.slice(0, CONTENT_LEARNER_CARDS), NOW, { spreadDays: 30 });
+        for (let run = 0; run < 20; run++) await Promise.all([due(db, learnerId)(), progress(db, learnerId)()]);
+      }
       seeded = size;
       result.content_due_ms[label] = await timed(15, due(db, learnerId));
       result.content_progress_ms[label] = await timed(10, progress(db, learnerId));

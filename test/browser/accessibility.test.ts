@@ -150,6 +150,8 @@ async function flashcards(walk: Walk): Promise<void> {
   await walk.audit("/review", "the answer shown");
   await page.keyboard.press("3");
   await page.waitForFunction(() => document.querySelector('[data-testid="reviewed-count"]')?.textContent === "1");
+  // The page counts the grade at once and stores it in the background (review-queue.ts): wait until it is stored.
+  await page.locator('[data-saving="false"]').waitFor();
   // One new card a day, now seen: the review is done for today.
   expect((await page.request.post(`${appUrl}/api/profile`, { data: { newCardsPerDay: 1 } })).ok()).toBe(true);
   await walk.goto("/review");

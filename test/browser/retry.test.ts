@@ -42,6 +42,8 @@ describe("a grade whose answer never arrives", () => {
     await page.getByTestId("card-back").waitFor();
     await page.keyboard.press("3");
     await page.waitForFunction(() => document.querySelector('[data-testid="reviewed-count"]')?.textContent === "1");
+    // The page counts the grade at once and sends it in the background (review-queue.ts): wait until that is done.
+    await page.locator('[data-saving="false"]').waitFor();
 
     expect(sent).toHaveLength(2);
     expect(sent[0]!.key).toMatch(UUID);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PROFILE_NAMES } from "../tcp";
 
 /*
  * The shapes of content files, as zod schemas. content/README.md documents
@@ -148,14 +149,92 @@ export const quizQuestionSchema = z.discriminatedUnion(
 );
 export type QuizQuestionInput = z.infer<typeof quizQuestionSchema>;
 
-export const quizFileSchema = z.strictObject({
-  id: contentId,
-  title: bilingualText,
-  description: bilingualText.optional(),
-  author: z.string().optional(),
+/*
+ * The generated question kinds a quiz can ask for. lib/questions owns the
+ * kinds and sits above this layer, so the list is repeated here and
+ * lib/questions/question.ts proves the two equal at compile time.
+ */
+export const SLOT_KINDS = [
+  "next-state",
+  "segment",
+  "sends",
+  "order",
+  "match",
+  "which-side",
+  "what-if",
+  "true-false",
+  "trace-gap",
+  "why",
+  "seq-arith",
+] as const;
+export type SlotKind = (typeof SLOT_KINDS)[number];
+
+/** Generated questions: `count` of the given kinds and topics, made from the attempt's seed on the given profile's machine. */
+export const generatedSlotSchema = z.strictObject({
+  kinds: z.array(z.enum(SLOT_KINDS, { error: `kinds must be from: ${SLOT_KINDS.join(", ")}` })).min(1, "name at least one kind, or leave kinds out for all").optional(),
   topics: z.array(z.enum(QUIZ_TOPICS, { error: `topics must be from: ${QUIZ_TOPICS.join(", ")}` })).optional(),
-  questions: z.array(quizQuestionSchema).min(1, "a quiz needs at least one question"),
+  count: z.number({ error: "count must be a number" }).int("count must be a whole number").min(1, "count is at least 1").max(40, "count is at most 40"),
+  profile: z.enum(PROFILE_NAMES, { error: `profile must be one of: ${PROFILE_NAMES.join(", ")}` }).optional(),
 });
+export type GeneratedSlot = z.infer<typeof generatedSlotSchema>;
+
+/** When a student sees whether an answer was right, and the explanation. */
+export const FEEDBACK_TIMES = ["each", "end", "after-close"] as const;
+export type FeedbackTime = (typeof FEEDBACK_TIMES)[number];
+
+const isoDateTime = z.iso.datetime({ offset: true, error: "must be a date and time with its offset, e.g. 2026-12-01T09:00:00+08:00" });
+
+/**
+ * How a quiz is taken. Every rule is enforced by the server when a student
+ * answers, not only by the page. Absent fields mean: one seed for everyone
+ * (derived from the quiz id), questions in their written order, no time
+ * limit, any number of attempts, feedback after each question, always open.
+ */
+export const quizSettingsSchema = z
+  .strictObject({
+    /** "per-student": each attempt gets its own generated questions; a number: the one seed everyone gets. */
+    seed: z
+      .union([z.literal("per-student"), z.number().int().min(0).max(0xffffffff)], { error: 'seed must be "per-student" or a whole number from 0 to 4294967295' })
+      .optional(),
+    shuffle: z.boolean({ error: "shuffle must be true or false" }).optional(),
+    timeLimitMinutes: z.number({ error: "timeLimitMinutes must be a number" }).int().min(1, "at least 1 minute").max(600, "at most 600 minutes").optional(),
+    attempts: z.number({ error: "attempts must be a number" }).int().min(1, "at least 1 attempt").max(100, "at most 100 attempts").optional(),
+    feedback: z.enum(FEEDBACK_TIMES, { error: `feedback must be one of: ${FEEDBACK_TIMES.join(", ")}` }).optional(),
+    opens: isoDateTime.optional(),
+    closes: isoDateTime.optional(),
+  })
+  .refine((settings) => !settings.opens || !settings.closes || Date.parse(settings.opens) < Date.parse(settings.closes), {
+    message: "closes must be after opens",
+    path: ["closes"],
+  })
+  .refine((settings) => settings.feedback !== "after-close" || settings.closes !== undefined, {
+    message: "feedback after-close needs a closes date",
+    path: ["feedback"],
+  });
+export type QuizSettings = z.infer<typeof quizSettingsSchema>;
+
+/** The most questions one attempt can hold, fixed and generated together. */
+export const MAX_QUIZ_QUESTIONS = 100;
+
+export const quizFileSchema = z
+  .strictObject({
+    id: contentId,
+    title: bilingualText,
+    description: bilingualText.optional(),
+    author: z.string().optional(),
+    topics: z.array(z.enum(QUIZ_TOPICS, { error: `topics must be from: ${QUIZ_TOPICS.join(", ")}` })).optional(),
+    settings: quizSettingsSchema.optional(),
+    questions: z.array(quizQuestionSchema).default([]),
+    generated: z.array(generatedSlotSchema).max(10, "at most 10 generated slots").default([]),
+  })
+  .refine((quiz) => quiz.questions.length + quiz.generated.length > 0, {
+    message: "a quiz needs at least one question or generated slot",
+    path: ["questions"],
+  })
+  .refine((quiz) => quiz.questions.length + quiz.generated.reduce((sum, slot) => sum + slot.count, 0) <= MAX_QUIZ_QUESTIONS, {
+    message: `a quiz holds at most ${MAX_QUIZ_QUESTIONS} questions, fixed and generated together`,
+    path: ["generated"],
+  });
 export type QuizFile = z.infer<typeof quizFileSchema>;
 
 export const stateInfoFileSchema = z.strictObject({

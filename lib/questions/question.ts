@@ -1,4 +1,4 @@
-import type { BilingualText } from "../content";
+import type { BilingualText, SlotKind } from "../content";
 import type { ProfileName } from "../tcp";
 
 export const QUESTION_KINDS = [
@@ -15,6 +15,11 @@ export const QUESTION_KINDS = [
   "seq-arith",
 ] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
+
+// A quiz file's generated slots name kinds from lib/content's copy of this list: the two must stay equal.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const slotKindsMatch: Same<QuestionKind, SlotKind> = true;
+void slotKindsMatch;
 
 /** What a served question can be: a generated kind, or an instructor's plain multiple choice. */
 export type ServedKind = QuestionKind | "choice";

@@ -11,3 +11,4 @@ export { learnerResponseSchema } from "./response-schema";
 export { isReachable, premiseKey, reachablePremises, type Premise } from "./reachable-premises";
 export { USER_CALL_PREMISES, type UserCallPremise } from "./user-calls";
 export { interviewPlan } from "./interview-plan";
+export { planQuiz, quizSeed, type QuizPlan } from "./quiz-plan";

@@ -106,7 +106,8 @@ function diagramOf(question: Question): string | undefined {
   if (!question.trace?.blank) return undefined;
   const { scenario, isn, lose, delay, profile } = question.trace;
   const trace = runScenario(scenario, { isn, lose, ...(delay ? { delay } : {}), profile: profile ?? question.profile });
-  return renderSequenceDiagram(trace, question.trace.blank);
+  // The first line names the scenario and its ISNs, which the prompt already gives; the last, bytes delivered, would give nothing away but is noise.
+  return renderSequenceDiagram(trace, question.trace.blank).split("\n").slice(2).filter((line) => !line.startsWith("bytes delivered")).join("\n").trimEnd();
 }
 
 /** A served question as one export item; `source` is the quiz file's question it came from, if any. */

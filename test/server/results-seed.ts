@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { QuizFile } from "@/lib/content";
 import { checkAnswer, resolveQuestion, type LearnerResponse, type Question, type QuestionContext, type QuestionRef } from "@/lib/questions";
+import type { Prisma } from "@/lib/server/generated/prisma/client";
 import type { PrismaClient } from "@/lib/server/prisma-client";
 
 /*
@@ -109,8 +110,8 @@ export async function seedResults(db: PrismaClient, context: QuestionContext, op
     const count = Math.min(500, options.students - from);
     const learners = Array.from({ length: count }, (_, i) => ({ id: `lrn${created.id.slice(-8)}${String(from + i).padStart(6, "0")}`, tokenHash: randomBytes(16).toString("hex") }));
     await db.learner.createMany({ data: learners });
-    const sessions: Parameters<PrismaClient["studySession"]["createMany"]>[0]["data"] = [];
-    const answers: Parameters<PrismaClient["answer"]["createMany"]>[0]["data"] = [];
+    const sessions: Prisma.StudySessionCreateManyInput[] = [];
+    const answers: Prisma.AnswerCreateManyInput[] = [];
     learners.forEach((learner, i) => {
       const student = from + i;
       const refs: QuestionRef[] = [

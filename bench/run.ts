@@ -64,7 +64,9 @@ log(`serving ${server.url}`);
 
 if (only === "results") {
   try {
-    const figures = await measureResultsPage(server.url, databasePath, log);
+    const figures = await measureResultsPage(server.url, databasePath, log).catch((error: unknown) => {
+      throw new Error(`results page: ${String(error)}; the server said:\n${server.output().slice(-3000)}`);
+    });
     process.stdout.write(`scale.results_ms  ${Object.entries(figures).map(([size, ms]) => `${size}: ${ms} ms`).join("  ")}\n`);
     process.stdout.write(`goal scale.results_ms["1000"] <= 10 × ["10"]: ${figures["1000"]! <= 10 * figures["10"]! ? "met" : "NOT met"} (${Math.round((figures["1000"]! / figures["10"]!) * 100) / 100})\n`);
   } finally {

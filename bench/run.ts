@@ -9,6 +9,7 @@ import { buildApp, prepareDatabase, startApp, stopApp } from "../test/browser/ap
 import { measureFloor, measureHttp, type HttpFigures } from "./http-load";
 import { appRoutes, routeJs, withBareApp } from "./js-size";
 import { measureQuestions } from "./questions";
+import { measureResultsPage } from "./results-page";
 import { measureScale } from "./scale";
 import { measureUi } from "./ui";
 
@@ -16,7 +17,8 @@ import { measureUi } from "./ui";
  * `npm run bench`: builds the app into its own folder, serves the production
  * build on a free port against a fresh database, runs each measurement,
  * prints a table and writes bench/results.json. Flags: --seconds N per load
- * point (5), --skip-build to reuse the last build in .next-bench.
+ * point (5), --skip-build to reuse the last build in .next-bench, --only results
+ * to build, serve and time the instructor's results page alone (printed, not written).
  */
 
 const BUILD_DIR = ".next-bench";
@@ -25,6 +27,7 @@ const started = performance.now();
 const args = process.argv.slice(2);
 const seconds = Number(args[args.indexOf("--seconds") + 1]) || 5;
 const skipBuild = args.includes("--skip-build");
+const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : undefined;
 
 const log = (line: string) => process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
 
@@ -59,10 +62,25 @@ if (!skipBuild) {
 const server = await startApp(databasePath, await freePort(), { buildDir: BUILD_DIR });
 log(`serving ${server.url}`);
 
+if (only === "results") {
+  try {
+    const figures = await measureResultsPage(server.url, databasePath, log).catch((error: unknown) => {
+      throw new Error(`results page: ${String(error)}; the server said:\n${server.output().slice(-3000)}`);
+    });
+    process.stdout.write(`scale.results_ms  ${Object.entries(figures).map(([size, ms]) => `${size}: ${ms} ms`).join("  ")}\n`);
+    process.stdout.write(`goal scale.results_ms["1000"] <= 10 × ["10"]: ${figures["1000"]! <= 10 * figures["10"]! ? "met" : "NOT met"} (${Math.round((figures["1000"]! / figures["10"]!) * 100) / 100})\n`);
+  } finally {
+    await stopApp(server);
+    rmSync(work, { recursive: true, force: true });
+  }
+  process.exit(0);
+}
+
 let js: Record<string, number>;
 let jsRaw: Record<string, number>;
 let http: HttpFigures;
 let ui: Awaited<ReturnType<typeof measureUi>>;
+let resultsMs: Record<string, number>;
 try {
   js = {};
   jsRaw = {};
@@ -79,6 +97,8 @@ try {
   http = await measureHttp({ baseUrl: server.url, staticPath, cardIds: await activeCardIds(databasePath), seconds, log });
   log("ui: grade to next card in Chromium");
   ui = await measureUi(server.url, databasePath);
+  log("scale: the instructor's results page for 10, 100 and 1,000 students");
+  resultsMs = await measureResultsPage(server.url, databasePath, log);
 } finally {
   await stopApp(server);
 }
@@ -94,7 +114,7 @@ jsRaw.bare = bare.raw_kb;
 log(`http: bare Next app at 64 clients: static ${floor.static.rps} req/s, an echo route ${floor.route.rps} req/s (${floor.ratio})`);
 
 log("scale: seeding and timing the data layer");
-const scale = await measureScale(log);
+const scale = { ...(await measureScale(log)), results_ms: resultsMs };
 log("questions and content check");
 const questions = measureQuestions();
 rmSync(work, { recursive: true, force: true });
@@ -107,6 +127,7 @@ const goals = {
   "http.answer.c64.p99_ms <= 50": [http.points["answer.c64"]!.p99_ms, http.points["answer.c64"]!.p99_ms <= 50],
   'scale.due_ms["100k"] <= 2 × ["1k"]': [Math.round((scale.due_ms["100k"]! / scale.due_ms["1k"]!) * 100) / 100, scale.due_ms["100k"]! <= 2 * scale.due_ms["1k"]!],
   'scale.progress_ms["100k"] <= 3 × ["1k"]': [Math.round((scale.progress_ms["100k"]! / scale.progress_ms["1k"]!) * 100) / 100, scale.progress_ms["100k"]! <= 3 * scale.progress_ms["1k"]!],
+  'scale.results_ms["1000"] <= 10 × ["10"]': [Math.round((scale.results_ms["1000"]! / scale.results_ms["10"]!) * 100) / 100, scale.results_ms["1000"]! <= 10 * scale.results_ms["10"]!],
   "scale.max_params constant (<= 10)": [scale.max_params, scale.max_params <= 10],
   "js_kb./review <= 1.3 × bare": [Math.round((js["/review"]! / js.bare!) * 100) / 100, js["/review"]! <= 1.3 * js.bare!],
   "ui.grade_to_next_card_ms.p50 <= 16": [ui.grade_to_next_card_ms.p50, ui.grade_to_next_card_ms.p50 <= 16],
@@ -146,7 +167,7 @@ const rows: [string, string][] = [];
 for (const [key, point] of Object.entries(http.points)) rows.push([`http.${key}`, `${point.rps} req/s  p50 ${point.p50_ms} ms  p99 ${point.p99_ms} ms  errors ${point.errors}`]);
 rows.push(["http.ratio_c64", `grade ${http.ratio_c64.grade}  answer ${http.ratio_c64.answer}`]);
 rows.push(["http.bare_c64", `static ${floor.static.rps} req/s  echo route ${floor.route.rps} req/s (p99 ${floor.route.p99_ms} ms)  ratio ${floor.ratio}`]);
-for (const key of ["due_ms", "progress_ms", "content_due_ms", "content_progress_ms"] as const) {
+for (const key of ["due_ms", "progress_ms", "content_due_ms", "content_progress_ms", "results_ms"] as const) {
   rows.push([`scale.${key}`, Object.entries(scale[key]).map(([size, ms]) => `${size}: ${ms} ms`).join("  ")]);
 }
 rows.push(["scale.queries", `due ${scale.due_queries}  progress ${scale.progress_queries}  most values bound ${scale.max_params}`]);

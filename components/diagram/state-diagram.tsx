@@ -5,6 +5,7 @@ import { arrowLabel } from "@/lib/learn/event-labels";
 import { departsFromRfc, profileArrowLabel, profileOutcome, type RowCase } from "@/lib/learn/profile-arrows";
 import type { Side } from "@/lib/sim";
 import { DEFAULT_PROFILE, diagramArrows, PROFILES, type ProfileName, type TcpState } from "@/lib/tcp";
+import { accuracyBand, combine, percent, type Accuracy, type AccuracyBand } from "./accuracy-scale";
 import styles from "./diagram.module.css";
 import {
   DIAGRAM_HEIGHT,
@@ -31,8 +32,15 @@ export interface StateDiagramProps {
   highlightTransition?: RowCase;
   /** Marks each side's state with C or S, for traces of two endpoints. */
   sides?: Partial<Record<Side, TcpState>>;
+  /**
+   * A class's accuracy by transition ("STATE|event"): each arrow is coloured, patterned and labelled with its %
+   * (components/diagram/accuracy-scale.ts); arrows nobody answered stay neutral. The page gives the text alternative.
+   */
+  accuracy?: ReadonlyMap<string, Accuracy>;
   className?: string;
 }
+
+const BAND_CLASS: Record<AccuracyBand, string | undefined> = { none: undefined, low: styles.bandLow, mid: styles.bandMid, high: styles.bandHigh };
 
 const layouts = new Map<string, StateDiagramLayout>();
 
@@ -54,8 +62,10 @@ export function stateDiagramLayout(lang: Language, profile: ProfileName = DEFAUL
  * RFC 9293 Figure 5 as SVG, its arrows read from the transition table. With
  * `onSelect` the states are focusable buttons; without, it is a picture.
  */
-export function StateDiagram({ lang, profile = DEFAULT_PROFILE, current, onSelect, highlightTransition, sides, className }: StateDiagramProps) {
-  const layout = stateDiagramLayout(lang, profile);
+export function StateDiagram({ lang, profile = DEFAULT_PROFILE, current, onSelect, highlightTransition, sides, accuracy, className }: StateDiagramProps) {
+  const layout = accuracy ? accuracyLayout(lang, profile, accuracy) : stateDiagramLayout(lang, profile);
+  const edgeBand = (arrows: readonly { from: TcpState; event: string }[]) =>
+    accuracy ? accuracyBand(combine(arrows.map((arrow) => accuracy.get(`${arrow.from}|${arrow.event}`)))) : "none";
   const t = (key: keyof typeof learn) => learn[key][lang];
   // The edge that draws the transition's actual outcome: after a simultaneous open, SYN_RECEIVED's reset is not the arrow back to LISTEN.
   const goesTo = highlightTransition ? profileOutcome(highlightTransition, profile).to : undefined;
@@ -83,11 +93,13 @@ export function StateDiagram({ lang, profile = DEFAULT_PROFILE, current, onSelec
           const edgeDeparts = edge.arrows.some(departs);
           // Under the profile no event takes this arrow at all (Linux: connect() and send() on a listener fail).
           const blocked = edgeDeparts && edge.arrows.every((arrow) => profileOutcome(arrow, profile).to === arrow.from);
+          const band = edgeBand(edge.arrows);
           return (
             <g
               key={edge.id}
-              className={[isHighlighted ? styles.highlighted : "", edgeDeparts ? styles.departs : "", blocked ? styles.blocked : ""].filter(Boolean).join(" ") || undefined}
+              className={[isHighlighted ? styles.highlighted : "", edgeDeparts ? styles.departs : "", blocked ? styles.blocked : "", BAND_CLASS[band] ?? ""].filter(Boolean).join(" ") || undefined}
               data-edge={edge.id}
+              data-accuracy={accuracy ? band : undefined}
               data-highlighted={isHighlighted || undefined}
               data-departs={edgeDeparts ? profile : undefined}
             >
@@ -101,7 +113,10 @@ export function StateDiagram({ lang, profile = DEFAULT_PROFILE, current, onSelec
           const isHighlighted = edge === highlighted;
           const departing = edge.arrows.map(departs);
           return (
-            <g key={edge.id} className={[isHighlighted ? styles.highlighted : "", departing.some(Boolean) ? styles.departs : ""].filter(Boolean).join(" ") || undefined}>
+            <g
+              key={edge.id}
+              className={[isHighlighted ? styles.highlighted : "", departing.some(Boolean) ? styles.departs : "", BAND_CLASS[edgeBand(edge.arrows)] ?? ""].filter(Boolean).join(" ") || undefined}
+            >
               <EdgeLabel
                 label={edge.label}
                 boldLine={isHighlighted ? edge.arrows.findIndex((a) => a.event === highlightTransition?.event) : -1}
@@ -138,6 +153,15 @@ export function StateDiagram({ lang, profile = DEFAULT_PROFILE, current, onSelec
       {currentNode && <CurrentTag node={currentNode} lang={lang} />}
     </svg>
   );
+}
+
+/** Figure 5 with each arrow's label followed by the class's % on it: laid out afresh, since the labels are wider. */
+function accuracyLayout(lang: Language, profile: ProfileName, accuracy: ReadonlyMap<string, Accuracy>): StateDiagramLayout {
+  return layoutStateDiagram(diagramArrows(), (arrow) => {
+    const entry = accuracy.get(`${arrow.from}|${arrow.event}`);
+    const value = entry ? percent(entry) : null;
+    return `${profileArrowLabel(arrow, lang, profile)}${value === null ? "" : ` · ${value}%`}`;
+  });
 }
 
 /** A label, one line per event; `departing` marks the lines whose outcome the profile changes. */

@@ -26,7 +26,7 @@ export default async function InterviewPage() {
             {recent.map((session) => (
               <li key={session.id}>
                 <Link href={`/interview/${session.id}`}>
-                  {new Date(session.createdAt).toLocaleString(lang === "zh" ? "zh-CN" : "en")} — {Math.round(session.score * 10) / 10} / {session.questions}
+                  {new Date(session.createdAt).toLocaleString(lang === "zh" ? "zh-CN" : "en")} — {session.score === null ? "—" : Math.round(session.score * 10) / 10} / {session.questions}
                 </Link>
               </li>
             ))}

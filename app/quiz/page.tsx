@@ -2,8 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { QuizSetup, StartQuizButton } from "@/components/quiz/quiz-setup";
 import { quiz } from "@/lib/i18n/messages/quiz";
+import { quizAttempts } from "@/lib/i18n/messages/quiz-attempts";
 import { format, inLanguage } from "@/lib/i18n/translate";
+import { db } from "@/lib/server/db";
 import { getLanguage } from "@/lib/server/preferences";
+import { liveSharedQuizzes } from "@/lib/server/quiz-attempts";
 import { currentRecentSessions, instructorQuizzes } from "@/lib/server/session-queries";
 
 export const metadata: Metadata = { title: "Quiz · 测验" };
@@ -12,7 +15,8 @@ export const dynamic = "force-dynamic";
 export default async function QuizPage() {
   const lang = await getLanguage();
   const messages = inLanguage(quiz, lang);
-  const [quizzes, recent] = await Promise.all([instructorQuizzes(), currentRecentSessions("quiz")]);
+  const attemptMessages = inLanguage(quizAttempts, lang);
+  const [quizzes, shared, recent] = await Promise.all([instructorQuizzes(), liveSharedQuizzes(db), currentRecentSessions("quiz")]);
   return (
     <div className="stack">
       <h1>{messages.title}</h1>
@@ -31,6 +35,24 @@ export default async function QuizPage() {
         ))}
       </ul>
 
+      {shared.length > 0 && (
+        <>
+          <h2>{attemptMessages.sharedQuizzes}</h2>
+          <ul className="grid" style={{ listStyle: "none", padding: 0 }} data-testid="shared-quizzes">
+            {shared.map((item) => (
+              <li key={item.code} className="card">
+                <h3>{item.title[lang]}</h3>
+                <p className="muted">{format(attemptMessages.byInstructor, { name: item.instructorName ?? attemptMessages.noInstructorName })}</p>
+                <p className="muted">{format(messages.questionsCount, { n: item.count })}</p>
+                <Link className="button secondary" href={`/q/${item.code}`} aria-label={`${attemptMessages.openShared}: ${item.title[lang]}`}>
+                  {attemptMessages.openShared}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+
       {recent.length > 0 && (
         <>
           <h2>{messages.recent}</h2>
@@ -40,7 +62,7 @@ export default async function QuizPage() {
                 <tr key={session.id}>
                   <td>{new Date(session.createdAt).toLocaleString(lang === "zh" ? "zh-CN" : "en")}</td>
                   <td>
-                    {Math.round(session.score * 10) / 10} / {session.questions}
+                    {session.score === null ? "—" : Math.round(session.score * 10) / 10} / {session.questions}
                   </td>
                   <td>
                     <Link href={`/quiz/${session.id}`}>{session.answered < session.questions && !session.finishedAt ? messages.resume : messages.reviewSession}</Link>

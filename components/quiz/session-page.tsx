@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { interview, quiz } from "@/lib/i18n/messages/quiz";
+import { quizAttempts } from "@/lib/i18n/messages/quiz-attempts";
 import { inLanguage } from "@/lib/i18n/translate";
 import { getLanguage } from "@/lib/server/preferences";
 import { currentSession } from "@/lib/server/session-queries";
@@ -13,8 +14,8 @@ export async function SessionPage({ id }: { id: string }) {
   const interviewMessages = inLanguage(interview, lang);
   return (
     <div className="stack">
-      <h1>{session.mode === "interview" ? interviewMessages.title : messages.title}</h1>
-      <SessionRunner session={session} lang={lang} messages={messages} interviewMessages={interviewMessages} />
+      <h1>{session.mode === "interview" ? interviewMessages.title : (session.quizTitle?.[lang] ?? messages.title)}</h1>
+      <SessionRunner session={session} lang={lang} messages={messages} interviewMessages={interviewMessages} attemptMessages={inLanguage(quizAttempts, lang)} />
     </div>
   );
 }

@@ -5,9 +5,11 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Language } from "@/lib/i18n/language";
 import { format } from "@/lib/i18n/translate";
 import type { LearnerResponse } from "@/lib/questions/check-answer";
-import type { AnswerView, SessionView } from "@/lib/server/quiz-store";
+import type { AnswerReply, SessionView } from "@/lib/server/quiz-store";
 import { postAction } from "../post-action";
 import { AnswerPanel } from "./answer-panel";
+import { formatDate } from "./format-date";
+import type { AttemptMessages } from "./start-attempt-form";
 import { QuestionInput } from "./question-input";
 import { SessionSummary, type InterviewMessages } from "./session-summary";
 import { TraceView } from "./trace-view";
@@ -17,32 +19,38 @@ import styles from "./quiz.module.css";
 /**
  * One question at a time: answer, see the verdict and the machine's trace,
  * go on (Enter or N). Interviews add a countdown and end when it runs out.
+ * An attempt at a quiz counts down to the server's deadline; when the quiz
+ * withholds results, an answer only says it was recorded, and the summary
+ * waits until the server shows the results.
  */
 export function SessionRunner({
   session: initial,
   lang,
   messages,
   interviewMessages,
+  attemptMessages,
 }: {
   session: SessionView;
   lang: Language;
   messages: QuizMessages;
   interviewMessages: InterviewMessages;
+  attemptMessages: AttemptMessages;
 }) {
   const [session, setSession] = useState(initial);
-  const firstOpen = session.questions.findIndex((q) => !q.result);
+  const firstOpen = session.questions.findIndex((q) => !q.answered);
   const [current, setCurrent] = useState(firstOpen === -1 ? session.questions.length : firstOpen);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [timeUp, setTimeUp] = useState(false);
   const [finished, setFinished] = useState(Boolean(session.finishedAt) || firstOpen === -1);
   const heading = useRef<HTMLHeadingElement>(null);
   const entry = session.questions[current];
   const total = session.questions.length;
 
-  const deadline = useMemo(
-    () => (session.mode === "interview" && session.config.minutes ? new Date(session.createdAt).getTime() + session.config.minutes * 60_000 : null),
-    [session],
-  );
+  const deadline = useMemo(() => {
+    if (session.deadline) return new Date(session.deadline).getTime();
+    return session.mode === "interview" && session.config.minutes ? new Date(session.createdAt).getTime() + session.config.minutes * 60_000 : null;
+  }, [session]);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (!deadline || finished) return;
@@ -50,10 +58,17 @@ export function SessionRunner({
     return () => clearInterval(timer);
   }, [deadline, finished]);
 
+  /** The session as the server shows it now: results appear only when the quiz's rules allow. */
+  const reload = useCallback(async () => {
+    const reply = await fetch(`/api/sessions/${session.id}`);
+    if (reply.ok) setSession((await reply.json()) as SessionView);
+  }, [session.id]);
+
   const finish = useCallback(async () => {
     setFinished(true);
     await fetch(`/api/sessions/${session.id}/finish`, { method: "POST" });
-  }, [session.id]);
+    await reload();
+  }, [session.id, reload]);
 
   useEffect(() => {
     if (deadline && now >= deadline && !finished) void finish();
@@ -72,13 +87,23 @@ export function SessionRunner({
         const reply = await postAction(`/api/sessions/${session.id}/answer`, { position: entry.position, response });
         const body = await reply.json();
         if (!reply.ok) {
+          const refusal = (body as { code?: string }).code;
+          if (refusal === "time-up" || refusal === "finished" || refusal === "closed") {
+            // The server refused and ended the attempt: say why, and show what it shows now.
+            setTimeUp(refusal === "time-up");
+            setError(attemptMessages[`refused_${refusal}`]);
+            setFinished(true);
+            await reload();
+            return;
+          }
           setError(body.error ?? "error");
           return;
         }
-        const result = body as AnswerView;
+        const answer = body as AnswerReply;
+        const result = "recorded" in answer ? null : answer;
         setSession((previous) => ({
           ...previous,
-          questions: previous.questions.map((q) => (q.position === entry.position ? { ...q, result } : q)),
+          questions: previous.questions.map((q) => (q.position === entry.position ? { ...q, answered: true, result } : q)),
         }));
       } finally {
         setBusy(false);
@@ -94,7 +119,7 @@ export function SessionRunner({
 
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
-      if (!entry?.result || finished) return;
+      if (!entry?.answered || finished) return;
       const target = event.target as HTMLElement | null;
       if (target && ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName)) return;
       if (event.key === "Enter" || event.key.toLowerCase() === "n") {
@@ -106,8 +131,35 @@ export function SessionRunner({
     return () => window.removeEventListener("keydown", onKey);
   }, [entry, finished, advance]);
 
+  const withheld =
+    session.feedback === "after-close" && session.resultsAt
+      ? format(attemptMessages.withheldAfterClose, { date: formatDate(session.resultsAt, lang) })
+      : attemptMessages.withheldEnd;
+
   if (finished || !entry) {
-    return <SessionSummary session={session} lang={lang} messages={messages} interviewMessages={interviewMessages} timedOut={Boolean(deadline && now >= deadline)} />;
+    const timedOut = timeUp || Boolean(deadline && now >= deadline);
+    if (!session.feedbackShown) {
+      return (
+        <section className="stack" data-testid="session-withheld">
+          {timedOut ? <p className="verdict wrong" role="alert">{error ?? attemptMessages.timeUp}</p> : null}
+          <h2>{attemptMessages.finishedWithheld}</h2>
+          <p>{withheld}</p>
+          <p className="muted">
+            <Link href="/quiz">← {messages.title}</Link>
+          </p>
+        </section>
+      );
+    }
+    return (
+      <>
+        {timeUp && error ? (
+          <p className="verdict wrong" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <SessionSummary session={session} lang={lang} messages={messages} interviewMessages={interviewMessages} timedOut={timedOut && !timeUp} />
+      </>
+    );
   }
 
   const remaining = deadline ? Math.max(0, Math.round((deadline - now) / 1000)) : null;
@@ -119,8 +171,8 @@ export function SessionRunner({
         <p>{format(messages.questionOf, { n: current + 1, total })}</p>
         <progress max={total} value={current} aria-label={format(messages.questionOf, { n: current + 1, total })} />
         {remaining !== null && (
-          <p className={styles.timer} role="timer" aria-live="off">
-            {interviewMessages.timeLeft}: {Math.floor(remaining / 60)}:{String(remaining % 60).padStart(2, "0")}
+          <p className={styles.timer} role="timer" aria-live="off" data-testid="time-left">
+            {session.mode === "interview" ? interviewMessages.timeLeft : attemptMessages.timeLeft}: {Math.floor(remaining / 60)}:{String(remaining % 60).padStart(2, "0")}
           </p>
         )}
         {session.mode === "interview" && (
@@ -130,13 +182,18 @@ export function SessionRunner({
         )}
       </div>
 
+      {session.studentName ? (
+        <p className="muted" data-testid="attempt-of">
+          {format(attemptMessages.attemptOf, { name: session.studentName, n: session.attempt ?? 1 })}
+        </p>
+      ) : null}
       <article className="card" data-testid="question" data-kind={entry.question.kind} data-input={entry.question.input} data-position={entry.position}>
         {isFollowUp && <p className="badge">{interviewMessages.followUp}</p>}
         <h2 ref={heading} tabIndex={-1} className={styles.prompt}>
           {entry.question.prompt[lang]}
         </h2>
         {entry.question.trace?.blank && !entry.result ? <TraceView spec={entry.question.trace} lang={lang} title={messages.blankDiagram} /> : null}
-        <QuestionInput key={entry.position} question={entry.question} lang={lang} messages={messages} disabled={busy || Boolean(entry.result)} onSubmit={(response) => void submit(response)} />
+        <QuestionInput key={entry.position} question={entry.question} lang={lang} messages={messages} disabled={busy || entry.answered} onSubmit={(response) => void submit(response)} />
         {error && (
           <p role="alert" className="error-text">
             {error}
@@ -144,9 +201,15 @@ export function SessionRunner({
         )}
       </article>
 
-      {entry.result && (
+      {entry.answered && (
         <>
-          <AnswerPanel result={entry.result} lang={lang} messages={messages} />
+          {entry.result ? (
+            <AnswerPanel result={entry.result} lang={lang} messages={messages} />
+          ) : (
+            <p role="status" data-testid="answer-recorded">
+              {attemptMessages.recorded} {withheld}
+            </p>
+          )}
           <button type="button" className="button" onClick={advance} autoFocus>
             {current + 1 >= total ? messages.finish : messages.next} <kbd>Enter</kbd>
           </button>

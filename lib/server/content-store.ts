@@ -10,7 +10,7 @@ export interface ContentLoadResult {
 }
 
 /** Bump when storeContent writes something new, so that unchanged files are loaded again once. */
-const STORE_VERSION = "2";
+const STORE_VERSION = "3";
 
 /** A hash of every file's path and text (and of how they are stored): equal hashes mean nothing to load. */
 export function contentChecksum(files: readonly ContentFile[]): string {
@@ -86,6 +86,8 @@ export async function storeContent(db: PrismaClient, report: ContentReport, chec
         descriptionEn: quiz.description?.en ?? null,
         topics: JSON.stringify(quiz.topics ?? []),
         questions: JSON.stringify(quiz.questions),
+        generated: JSON.stringify(quiz.generated),
+        settings: JSON.stringify(quiz.settings ?? {}),
         sourcePath: quiz.sourcePath,
         active: true,
       };

@@ -1,12 +1,22 @@
-import type { Quiz, QuizQuestionInput, StateInfo } from "../content";
+import { quizFileSchema, type GeneratedSlot, type Quiz, type QuizQuestionInput, type QuizSettings, type StateInfo } from "../content";
 import { resolveQuestion, type Question, type QuestionContext, type QuestionRef, type WhyCard } from "../questions";
 import type { TcpState } from "../tcp";
-import type { PrismaClient } from "./prisma-client";
+import type { Db, PrismaClient } from "./prisma-client";
+
+/** A quiz as sessions use it: a file quiz (by its id) or a published builder version ("version:<QuizVersion.id>"). */
+export type SourceQuiz = Pick<Quiz, "id" | "topics" | "title" | "description"> & {
+  questions: QuizQuestionInput[];
+  generated: GeneratedSlot[];
+  settings: QuizSettings;
+};
 
 export interface QuestionSource {
   context: QuestionContext;
-  quizzes: (Pick<Quiz, "id" | "topics" | "title" | "description"> & { questions: QuizQuestionInput[] })[];
+  quizzes: SourceQuiz[];
 }
+
+/** The prefix of a session's quiz id that names a published builder version rather than a file quiz. */
+export const VERSION_QUIZ_PREFIX = "version:";
 
 const cache = new Map<string, QuestionSource>();
 
@@ -45,11 +55,85 @@ export async function loadQuestionSource(db: PrismaClient): Promise<QuestionSour
       ...(quiz.descriptionZh && quiz.descriptionEn ? { description: { zh: quiz.descriptionZh, en: quiz.descriptionEn } } : {}),
       topics: JSON.parse(quiz.topics) as Quiz["topics"],
       questions: JSON.parse(quiz.questions) as QuizQuestionInput[],
+      generated: JSON.parse(quiz.generated) as GeneratedSlot[],
+      settings: JSON.parse(quiz.settings) as QuizSettings,
     })),
   };
   cache.clear();
   cache.set(key, source);
   return source;
+}
+
+/*
+ * Published versions never change, so each is read and parsed once and
+ * kept (a bounded number, the least recently used dropped first). A source
+ * with a version added is kept per base source too, so that its questions
+ * are made once like a file quiz's.
+ */
+const VERSION_CACHE_SIZE = 500;
+const versions = new Map<string, SourceQuiz | null>();
+const withVersion = new WeakMap<QuestionSource, Map<string, QuestionSource>>();
+
+/** A published version as a source quiz, or null when there is no such version or its definition no longer parses. */
+export async function loadVersionQuiz(db: Db, versionId: string): Promise<SourceQuiz | null> {
+  const kept = versions.get(versionId);
+  if (kept !== undefined) {
+    versions.delete(versionId);
+    versions.set(versionId, kept);
+    return kept;
+  }
+  const row = await db.quizVersion.findUnique({ where: { id: versionId }, select: { definition: true } });
+  // A missing id is not kept, so that made-up ids cannot fill the cache.
+  if (!row) return null;
+  const quiz = versionQuiz(versionId, row.definition);
+  versions.set(versionId, quiz);
+  if (versions.size > VERSION_CACHE_SIZE) versions.delete(versions.keys().next().value!);
+  return quiz;
+}
+
+/** A version's stored definition read with the quiz file schema; null (and logged) when it does not parse. */
+export function versionQuiz(versionId: string, definition: string): SourceQuiz | null {
+  let json: unknown;
+  try {
+    json = JSON.parse(definition);
+  } catch {
+    json = undefined;
+  }
+  const parsed = quizFileSchema.safeParse(json);
+  if (!parsed.success) {
+    console.error(`quiz version ${versionId}: its definition does not parse:`, parsed.error.issues[0]?.message);
+    return null;
+  }
+  const quiz = parsed.data;
+  return {
+    id: `${VERSION_QUIZ_PREFIX}${versionId}`,
+    title: quiz.title,
+    ...(quiz.description ? { description: quiz.description } : {}),
+    ...(quiz.topics ? { topics: quiz.topics } : {}),
+    questions: quiz.questions,
+    generated: quiz.generated,
+    settings: quiz.settings ?? {},
+  };
+}
+
+/**
+ * The source a session with quiz id `quizId` needs: the base source, with
+ * the published version added when the id names one ("version:<id>").
+ * Unknown versions leave the base source as it is (the session's questions
+ * then resolve to nothing and the session reads as gone).
+ */
+export async function sourceForQuiz(db: Db, source: QuestionSource, quizId: string | undefined): Promise<QuestionSource> {
+  if (!quizId?.startsWith(VERSION_QUIZ_PREFIX)) return source;
+  let kept = withVersion.get(source);
+  if (!kept) withVersion.set(source, (kept = new Map()));
+  const cached = kept.get(quizId);
+  if (cached) return cached;
+  const quiz = await loadVersionQuiz(db, quizId.slice(VERSION_QUIZ_PREFIX.length));
+  if (!quiz) return source;
+  const added: QuestionSource = { context: source.context, quizzes: [...source.quizzes, quiz] };
+  kept.set(quizId, added);
+  if (kept.size > VERSION_CACHE_SIZE) kept.delete(kept.keys().next().value!);
+  return added;
 }
 
 /** Questions kept per source: a session's questions are made when it is planned, shown, and answered; each is made once. */

@@ -1,12 +1,14 @@
 import { z } from "zod";
-import { QUIZ_TOPICS, type BilingualText } from "../content";
+import { MAX_QUIZ_QUESTIONS, QUIZ_TOPICS, type BilingualText, type FeedbackTime, type QuizSettings } from "../content";
 import {
   availableKinds,
   checkAnswer,
   generateQuestion,
   interviewPlan,
   learnerResponseSchema,
+  planQuiz,
   QUESTION_KINDS,
+  quizSeed,
   questionRefSchema,
   Random,
   type AnswerResult,
@@ -18,7 +20,8 @@ import {
 } from "../questions";
 import type { Db, PrismaClient } from "./prisma-client";
 import { parseStringList } from "./progress-data";
-import { sourceQuestion, type QuestionSource } from "./question-source";
+import { sourceForQuiz, sourceQuestion, type QuestionSource } from "./question-source";
+import { effectiveFinish, feedbackShown, pastDeadline, windowRefusal, type Refusal } from "./quiz-rules";
 import { newRowId } from "./row-id";
 
 /*
@@ -41,6 +44,12 @@ export const sessionConfigSchema = z.strictObject({
 });
 export type SessionConfig = z.infer<typeof sessionConfigSchema>;
 
+/** A stored session's settings: what a learner may ask for, and what an attempt at a quiz is given (any time limit, any number of questions). */
+const storedConfigSchema = sessionConfigSchema.extend({
+  length: z.number().int().min(1).max(MAX_QUIZ_QUESTIONS).default(10),
+  minutes: z.number().int().min(1).max(600).optional(),
+});
+
 /** What the browser may see of a question before it is answered. */
 export interface PublicQuestion {
   id: string;
@@ -61,13 +70,34 @@ export interface AnswerView extends AnswerResult {
   response: LearnerResponse;
 }
 
+/** The reply to an answer while the quiz's feedback rule withholds results: it was recorded, nothing more. */
+export interface RecordedAnswer {
+  recorded: true;
+  response: LearnerResponse;
+}
+export type AnswerReply = AnswerView | RecordedAnswer;
+
 export interface SessionView {
   id: string;
   mode: (typeof SESSION_MODES)[number];
   config: SessionConfig;
   createdAt: string;
+  /** When the session ended: finished, or its time limit run out. */
   finishedAt: string | null;
-  questions: { position: number; question: PublicQuestion; result: AnswerView | null }[];
+  /** `result` is null until answered, and while the feedback rule withholds it (`answered` still says it was). */
+  questions: { position: number; question: PublicQuestion; answered: boolean; result: AnswerView | null }[];
+  /** An attempt at a quiz: when its time runs out (ISO), else null. */
+  deadline: string | null;
+  /** When the quiz shows results (quizzes without settings, and practice: after each question). */
+  feedback: FeedbackTime;
+  /** Whether results are shown now; false while the feedback rule withholds them. */
+  feedbackShown: boolean;
+  /** For feedback after the close date: that date (ISO). */
+  resultsAt: string | null;
+  /** For an attempt at a quiz: which attempt of this learner's it is, and the name they gave at a shared quiz. */
+  attempt: number | null;
+  studentName: string | null;
+  quizTitle: BilingualText | null;
 }
 
 export class SessionError extends Error {
@@ -75,6 +105,8 @@ export class SessionError extends Error {
   constructor(
     message: string,
     readonly status: 400 | 404 | 409,
+    /** For a quiz rule that refused: which one (the page words it in the learner's language). */
+    readonly code?: Refusal,
   ) {
     super(message);
   }
@@ -153,10 +185,11 @@ function interviewRefs(config: SessionConfig, source: QuestionSource, random: Ra
   return interviewPlan(source.context, Math.floor(config.length / 2), random);
 }
 
-function quizRefs(quizId: string, source: QuestionSource): QuestionRef[] {
+/** A file quiz's questions for an attempt (planQuiz): its fixed questions and generated slots, from the quiz's seed or, per student, the attempt's. */
+function quizRefs(quizId: string, source: QuestionSource, seed: number): QuestionRef[] {
   const quiz = source.quizzes.find((candidate) => candidate.id === quizId);
   if (!quiz) throw new SessionError(`no quiz "${quizId}"`, 404);
-  return quiz.questions.map((question) => ({ source: "quiz", quizId, questionId: question.id }));
+  return planQuiz(quiz, quizId, quizSeed(quiz, seed), source.context).refs;
 }
 
 // ---- sessions ----
@@ -173,7 +206,7 @@ export async function createSession(db: PrismaClient, learnerId: string, config:
 export async function planSession(db: PrismaClient, learnerId: string | null, config: SessionConfig, source: QuestionSource, seed: number): Promise<QuestionRef[]> {
   const random = new Random(seed);
   let refs: QuestionRef[];
-  if (config.quizId) refs = quizRefs(config.quizId, source);
+  if (config.quizId) refs = quizRefs(config.quizId, source, seed);
   else if (config.mode === "interview") {
     if (source.context.whyCards.length === 0) throw new SessionError("interview mode needs why cards in content", 409);
     refs = interviewRefs(config, source, random);
@@ -218,7 +251,7 @@ function refsOf(session: { questions: string }): QuestionRef[] {
 }
 
 function configOf(session: { config: string }): SessionConfig {
-  const config = sessionConfigSchema.safeParse(parseJson(session.config));
+  const config = storedConfigSchema.safeParse(parseJson(session.config));
   if (!config.success) throw new SessionError("this session's settings cannot be read", 409);
   return config.data;
 }
@@ -243,29 +276,60 @@ function answerView(question: Question, result: AnswerResult, response: LearnerR
   return { ...result, explanation: question.explanation, ...(trace ? { trace } : {}), response };
 }
 
-export async function sessionView(db: PrismaClient, learnerId: string, sessionId: string, source: QuestionSource): Promise<SessionView> {
+/** What the quiz's rules say about a session now: its quiz (if any), its settings, when it ended, whether results are shown. */
+function rulesOf(source: QuestionSource, config: SessionConfig, row: { finishedAt: Date | null; deadline: Date | null }, now: Date) {
+  const quiz = config.quizId ? source.quizzes.find((candidate) => candidate.id === config.quizId) : undefined;
+  const settings: QuizSettings = quiz?.settings ?? {};
+  const ended = effectiveFinish(row.finishedAt, row.deadline, now);
+  return { quiz, settings, ended, shown: feedbackShown(settings, ended !== null, now) };
+}
+
+/** A session's questions and what may be seen of its answers now: results only when the quiz's feedback rule allows. */
+export async function sessionView(db: Db, learnerId: string, sessionId: string, base: QuestionSource, now: Date = new Date()): Promise<SessionView> {
   const session = await ownSession(db, learnerId, sessionId);
+  const config = configOf(session);
+  const source = await sourceForQuiz(db, base, config.quizId);
+  const rules = rulesOf(source, config, session, now);
   const answers = await db.answer.findMany({ where: { sessionId, learnerId } });
   const questions = refsOf(session).flatMap((ref, position) => {
     const question = sourceQuestion(source, ref);
     if (!question) return [];
     const stored = answers.find((answer) => answer.position === position);
     const response = stored ? storedResponse(question, stored.response) : null;
-    return [{ position, question: publicQuestion(question), result: response ? answerView(question, checkAnswer(question, response, source.context), response) : null }];
+    const result = response && rules.shown ? answerView(question, checkAnswer(question, response, source.context), response) : null;
+    return [{ position, question: publicQuestion(question), answered: response !== null, result }];
   });
   return {
     id: session.id,
     mode: session.mode as SessionView["mode"],
-    config: configOf(session),
+    config,
     createdAt: session.createdAt.toISOString(),
-    finishedAt: session.finishedAt?.toISOString() ?? null,
+    finishedAt: rules.ended?.toISOString() ?? null,
     questions,
+    deadline: session.deadline?.toISOString() ?? null,
+    feedback: rules.settings.feedback ?? "each",
+    feedbackShown: rules.shown,
+    resultsAt: rules.settings.feedback === "after-close" ? (rules.settings.closes ?? null) : null,
+    attempt: session.attempt,
+    studentName: session.studentName,
+    quizTitle: rules.quiz?.title ?? null,
   };
+}
+
+/** A date read by a raw statement: SQLite hands back what was stored (ISO text or milliseconds). */
+function dateOf(value: unknown): Date | null {
+  if (value === null || value === undefined) return null;
+  const date = new Date(typeof value === "bigint" ? Number(value) : (value as string | number));
+  return Number.isNaN(date.getTime()) ? null : date;
 }
 
 /**
  * Checks and records an answer. A question is answered once: a second
  * submission returns the first result, so a double click loses nothing.
+ * The quiz's rules hold here, not only in the page: nothing is stored once
+ * the attempt is finished, its time has run out (the attempt is then closed
+ * at its deadline) or the quiz has closed; and the reply carries no verdict
+ * while the feedback rule withholds it.
  */
 export async function answerQuestion(
   db: Db,
@@ -273,24 +337,39 @@ export async function answerQuestion(
   sessionId: string,
   position: number,
   response: LearnerResponse,
-  source: QuestionSource,
+  base: QuestionSource,
   now: Date,
-): Promise<AnswerView> {
+): Promise<AnswerReply> {
   // The session (only this learner's) and any answer already given at this position, in one statement.
-  const [session] = await db.$queryRaw<{ questions: string; earlier: string | null }[]>`
-    SELECT s.questions,
+  const [session] = await db.$queryRaw<{ questions: string; config: string; deadline: unknown; finishedAt: unknown; earlier: string | null }[]>`
+    SELECT s.questions, s.config, s.deadline, s.finishedAt,
       (SELECT a.response FROM Answer a WHERE a.sessionId = s.id AND a.learnerId = ${learnerId} AND a.position = ${position} LIMIT 1) AS earlier
     FROM StudySession s WHERE s.id = ${sessionId} AND s.learnerId = ${learnerId}`;
   if (!session) throw new SessionError("no such session", 404);
+  const config = configOf(session);
+  const source = await sourceForQuiz(db, base, config.quizId);
   const ref = refsOf(session)[position];
   if (!ref) throw new SessionError(`this session has no question ${position}`, 404);
   const question = sourceQuestion(source, ref);
   if (!question) throw new SessionError("this question is no longer in the content", 409);
+  const deadline = dateOf(session.deadline);
+  const finishedAt = dateOf(session.finishedAt);
+  const rules = rulesOf(source, config, { finishedAt, deadline }, now);
+  const reply = (result: AnswerResult, given: LearnerResponse): AnswerReply =>
+    rules.shown ? answerView(question, result, given) : { recorded: true, response: given };
   if (session.earlier !== null) {
     const stored = storedResponse(question, session.earlier);
     if (!stored) throw new SessionError("this question's recorded answer cannot be read", 409);
-    return answerView(question, checkAnswer(question, stored, source.context), stored);
+    return reply(checkAnswer(question, stored, source.context), stored);
   }
+  if (finishedAt) throw new SessionError("this attempt is finished: the answer was not recorded", 409, "finished");
+  if (pastDeadline(deadline, now)) {
+    await db.studySession.updateMany({ where: { id: sessionId, finishedAt: null }, data: { finishedAt: deadline } });
+    throw new SessionError("time is up: the answer was not recorded", 409, "time-up");
+  }
+  const window = windowRefusal(rules.settings, now);
+  if (window === "closed") throw new SessionError("the quiz has closed: the answer was not recorded", 409, "closed");
+  if (window === "not-open") throw new SessionError("the quiz is not open yet", 409, "not-open");
   if (!responseFits(question, response)) throw new SessionError(`a ${question.input} question takes a ${question.input} answer`, 400);
   const result = checkAnswer(question, response, source.context);
   // A raw statement: Prisma's create of this row cost several times the rest of the answer.
@@ -298,7 +377,7 @@ export async function answerQuestion(
     INSERT INTO Answer (id, learnerId, sessionId, position, questionId, kind, topics, tests, correct, score, response, createdAt)
     VALUES (${newRowId()}, ${learnerId}, ${sessionId}, ${position}, ${question.id}, ${question.kind}, ${JSON.stringify(question.topics)},
       ${JSON.stringify(question.tests)}, ${result.correct}, ${result.score}, ${JSON.stringify(response)}, ${now})`;
-  return answerView(question, result, response);
+  return reply(result, response);
 }
 
 function responseFits(question: Question, response: LearnerResponse): boolean {
@@ -306,28 +385,43 @@ function responseFits(question: Question, response: LearnerResponse): boolean {
   return response.kind === question.input;
 }
 
+/** Ends the session now, or at its deadline when that came first (a finish sent after the time ran out). */
 export async function finishSession(db: PrismaClient, learnerId: string, sessionId: string, now: Date): Promise<void> {
   const session = await ownSession(db, learnerId, sessionId);
-  if (!session.finishedAt) await db.studySession.update({ where: { id: sessionId }, data: { finishedAt: now } });
+  const end = session.deadline && session.deadline < now ? session.deadline : now;
+  if (!session.finishedAt) await db.studySession.update({ where: { id: sessionId }, data: { finishedAt: end } });
 }
 
-/** Recent sessions of this learner, newest first, with their scores. */
-export async function recentSessions(db: PrismaClient, learnerId: string, take = 10) {
+/**
+ * Recent sessions of this learner, newest first, with their scores: null
+ * while a quiz's feedback rule withholds results (needs `base` to know the
+ * quiz's rules; without it, every attempt at a quiz hides its score).
+ */
+export async function recentSessions(db: PrismaClient, learnerId: string, take = 10, base?: QuestionSource, now: Date = new Date()) {
   const sessions = await db.studySession.findMany({
     where: { learnerId },
     orderBy: { createdAt: "desc" },
     take,
     include: { answers: { select: { score: true } } },
   });
-  return sessions.map((session) => ({
-    id: session.id,
-    mode: session.mode,
-    createdAt: session.createdAt.toISOString(),
-    finishedAt: session.finishedAt?.toISOString() ?? null,
-    questions: questionCount(session.questions),
-    answered: session.answers.length,
-    score: session.answers.reduce((sum, answer) => sum + answer.score, 0),
-  }));
+  return Promise.all(
+    sessions.map(async (session) => ({
+      id: session.id,
+      mode: session.mode,
+      createdAt: session.createdAt.toISOString(),
+      finishedAt: effectiveFinish(session.finishedAt, session.deadline, now)?.toISOString() ?? null,
+      questions: questionCount(session.questions),
+      answered: session.answers.length,
+      score: (await resultsShown(db, session, base, now)) ? session.answers.reduce((sum, answer) => sum + answer.score, 0) : null,
+    })),
+  );
+}
+
+async function resultsShown(db: Db, session: { config: string; finishedAt: Date | null; deadline: Date | null }, base: QuestionSource | undefined, now: Date): Promise<boolean> {
+  const config = storedConfigSchema.safeParse(parseJson(session.config));
+  if (!config.success || !config.data.quizId) return true;
+  if (!base) return false;
+  return rulesOf(await sourceForQuiz(db, base, config.data.quizId), config.data, session, now).shown;
 }
 
 function questionCount(questions: string): number {

@@ -3,6 +3,7 @@ import { db } from "./db";
 import { findLearner } from "./learner";
 import { pathIdProblem } from "./path-id";
 import { loadQuestionSource } from "./question-source";
+import { quizQuestionCount } from "./quiz-attempts";
 import { recentSessions, SessionError, sessionView, type SessionView } from "./quiz-store";
 
 /** The current learner's session, or null (unknown, or someone else's: the same answer for both). */
@@ -21,9 +22,9 @@ export async function currentSession(id: string): Promise<SessionView | null> {
 export async function currentRecentSessions(mode: "quiz" | "interview") {
   const learner = await findLearner();
   if (!learner) return [];
-  return (await recentSessions(db, learner.id, 20)).filter((session) => session.mode === mode).slice(0, 8);
+  return (await recentSessions(db, learner.id, 20, await loadQuestionSource(db))).filter((session) => session.mode === mode).slice(0, 8);
 }
 
 export async function instructorQuizzes() {
-  return (await loadQuestionSource(db)).quizzes.map((quiz) => ({ id: quiz.id, title: quiz.title, description: quiz.description ?? null, count: quiz.questions.length }));
+  return (await loadQuestionSource(db)).quizzes.map((quiz) => ({ id: quiz.id, title: quiz.title, description: quiz.description ?? null, count: quizQuestionCount(quiz) }));
 }

@@ -3,6 +3,7 @@ import { readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { PrismaClient } from "@/lib/server/prisma-client";
+import { seedSharedQuiz } from "../server/shared-quiz-seed";
 import { databaseDigest, learnerWithCookie, useAppDatabase } from "./app-database";
 import { callRoute, chunkedBody, ORIGIN, streamed, type RouteReply } from "./route-harness";
 
@@ -73,7 +74,9 @@ beforeAll(async () => {
     session: await import("@/app/api/sessions/[id]/route"),
     finish: await import("@/app/api/sessions/[id]/finish/route"),
     answer: await import("@/app/api/sessions/[id]/answer/route"),
+    attempts: await import("@/app/api/q/[code]/attempts/route"),
   };
+  const { code } = await seedSharedQuiz(db);
   routes = [
     { name: "POST /api/profile", file: "profile/route.ts", method: "POST", path: () => "/api/profile", handler: api.profile.POST, valid: () => ({ displayName: "Ada", newCardsPerDay: 20 }), nullable: ["displayName"] },
     { name: "POST /api/preferences", file: "preferences/route.ts", method: "POST", path: () => "/api/preferences", handler: api.preferences.POST, valid: () => ({ lang: "en", theme: "dark" }) },
@@ -108,6 +111,15 @@ beforeAll(async () => {
       path: (id) => `/api/sessions/${id}/answer`,
       handler: api.answer.POST,
       valid: () => ({ position: 0, response: { kind: "choice", choice: "LISTEN" } }),
+    },
+    {
+      name: "POST /api/q/:code/attempts",
+      file: "q/[code]/attempts/route.ts",
+      method: "POST",
+      path: () => `/api/q/${code}/attempts`,
+      // The harness hands every route an `id`; this one's segment is its code.
+      handler: (request, context) => api.attempts.POST(request, { params: context.params.then(() => ({ code })) }),
+      valid: () => ({ name: "Ada" }),
     },
   ];
 });

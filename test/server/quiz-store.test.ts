@@ -5,10 +5,16 @@ import { generateQuestion, resolveQuestion, type LearnerResponse, type Question 
 import { contentChecksum, storeContent } from "@/lib/server/content-store";
 import type { PrismaClient } from "@/lib/server/prisma-client";
 import { loadQuestionSource, sourceQuestion, type QuestionSource } from "@/lib/server/question-source";
-import { answerQuestion, createSession, SessionError, sessionConfigSchema, sessionView } from "@/lib/server/quiz-store";
+import { answerQuestion, createSession, SessionError, sessionConfigSchema, sessionView, type AnswerReply, type AnswerView } from "@/lib/server/quiz-store";
 import { createTestDatabase } from "./test-database";
 
 const NOW = new Date("2026-11-21T10:00:00Z");
+
+/** A reply with its verdict (these sessions have no quiz rule withholding it). */
+function shown(reply: AnswerReply): AnswerView {
+  if ("recorded" in reply) throw new Error("the verdict was withheld");
+  return reply;
+}
 
 function rightResponse(question: Question): LearnerResponse {
   switch (question.input) {
@@ -66,11 +72,11 @@ describe("quizzes and interviews on a real SQLite file", () => {
     const refs = JSON.parse((await db.studySession.findUniqueOrThrow({ where: { id } })).questions);
     for (const [position, ref] of refs.entries()) {
       const question = resolveQuestion(ref, source.context, source.quizzes)!;
-      const result = await answerQuestion(db, alice, id, position, rightResponse(question), source, NOW);
+      const result = shown(await answerQuestion(db, alice, id, position, rightResponse(question), source, NOW));
       expect(result.correct, question.id).toBe(true);
       expect(result.explanation.en.length).toBeGreaterThan(0);
     }
-    const again = await answerQuestion(db, alice, id, 0, { kind: "choice", choice: "definitely-wrong" }, source, NOW);
+    const again = shown(await answerQuestion(db, alice, id, 0, { kind: "choice", choice: "definitely-wrong" }, source, NOW));
     expect(again.correct).toBe(true);
     expect(await db.answer.count({ where: { sessionId: id } })).toBe(11);
     const answered = await sessionView(db, alice, id, source);
@@ -92,7 +98,7 @@ describe("quizzes and interviews on a real SQLite file", () => {
     const stored = await db.studySession.findUniqueOrThrow({ where: { id } });
     const answer = resolveQuestion(JSON.parse(stored.questions)[0], source.context, source.quizzes)!.answer;
     const wrong = first.choices!.find((choice) => choice.id !== answer)!;
-    const result = await answerQuestion(db, alice, id, 0, { kind: "choice", choice: wrong.id }, source, NOW);
+    const result = shown(await answerQuestion(db, alice, id, 0, { kind: "choice", choice: wrong.id }, source, NOW));
     expect(result).toMatchObject({ correct: false, score: 0 });
     expect(result.feedback.en).toMatch(/Here the machine gives [A-Z_0-9]+\./);
     expect(await db.answer.findFirst({ where: { sessionId: id, position: 0 } })).toMatchObject({ correct: false, kind: "next-state" });

@@ -4,6 +4,7 @@ import { handled, jsonError } from "@/lib/server/api-response";
 import { findLearner } from "@/lib/server/learner";
 import { loadQuestionSource } from "@/lib/server/question-source";
 import { SessionError, sessionView } from "@/lib/server/quiz-store";
+import { sessionErrorResponse } from "@/lib/server/quiz-attempts";
 import { readPathId } from "@/lib/server/request-body";
 
 /** GET /api/sessions/:id: the session's questions (answers only for what was answered). Someone else's session is a 404. */
@@ -16,7 +17,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     try {
       return NextResponse.json(await sessionView(db, learner.id, path.id, await loadQuestionSource(db)));
     } catch (error) {
-      if (error instanceof SessionError) return jsonError(error.status, error.message);
+      if (error instanceof SessionError) return sessionErrorResponse(error);
       throw error;
     }
   });

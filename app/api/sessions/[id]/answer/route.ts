@@ -7,6 +7,7 @@ import { idempotent, readIdempotencyKey } from "@/lib/server/idempotency";
 import { findLearner } from "@/lib/server/learner";
 import { loadQuestionSource } from "@/lib/server/question-source";
 import { answerQuestion, SessionError } from "@/lib/server/quiz-store";
+import { sessionErrorResponse } from "@/lib/server/quiz-attempts";
 import { readBody, readPathId } from "@/lib/server/request-body";
 
 const answerBodySchema = z.strictObject({
@@ -31,7 +32,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
         const view = await answerQuestion(db, learner.id, path.id, body.data.position, body.data.response, source, new Date());
         return NextResponse.json(view);
       } catch (error) {
-        if (error instanceof SessionError) return jsonError(error.status, error.message);
+        if (error instanceof SessionError) return sessionErrorResponse(error);
         throw error;
       }
     });

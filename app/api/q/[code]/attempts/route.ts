@@ -1,0 +1,62 @@
+import { randomInt } from "node:crypto";
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { db } from "@/lib/server/db";
+import { handled, jsonError } from "@/lib/server/api-response";
+import { idempotent, readIdempotencyKey } from "@/lib/server/idempotency";
+import { ensureLearner, findLearner } from "@/lib/server/learner";
+import { loadQuestionSource } from "@/lib/server/question-source";
+import { attemptsUsed, checkWindow, findSharedQuiz, sessionErrorResponse, startAttempt } from "@/lib/server/quiz-attempts";
+import { SessionError } from "@/lib/server/quiz-store";
+import { readBody } from "@/lib/server/request-body";
+
+const startAttemptSchema = z.strictObject({
+  name: z
+    .string({ error: "name must be text" })
+    .trim()
+    .min(1, "give your name")
+    .max(60, "at most 60 characters")
+    .regex(/^[^\p{Cc}]*$/u, "must not hold control characters"),
+});
+
+/**
+ * POST /api/q/:code/attempts {name}: a new attempt at the shared quiz for
+ * this learner, or 409 with the rule that refuses it (not open yet, closed,
+ * attempts used up, not published). An Idempotency-Key makes a retry safe.
+ */
+export async function POST(request: Request, { params }: { params: Promise<{ code: string }> }) {
+  return handled("start attempt", async () => {
+    const body = await readBody(request, startAttemptSchema);
+    if ("response" in body) return body.response;
+    const key = readIdempotencyKey(request);
+    if ("response" in key) return key.response;
+    const shared = await findSharedQuiz(db, (await params).code);
+    if (shared.status === "missing") return jsonError(404, "no quiz has this code");
+    if (shared.status === "unavailable") return sessionErrorResponse(new SessionError("this quiz is not being taken now", 409, "unavailable"));
+    const { target } = shared;
+    const now = new Date();
+    // Refusals a new visitor would get are answered before the learner is created, so that they store nothing.
+    try {
+      checkWindow(target, now);
+      const known = await findLearner();
+      const allowed = target.quiz.settings.attempts;
+      if (allowed !== undefined && (known ? await attemptsUsed(db, known.id, target) : 0) >= allowed) {
+        throw new SessionError(`all ${allowed} attempts at this quiz are used`, 409, "no-attempts-left");
+      }
+    } catch (error) {
+      if (error instanceof SessionError) return sessionErrorResponse(error);
+      throw error;
+    }
+    const source = await loadQuestionSource(db);
+    const learner = await ensureLearner();
+    return idempotent(key, learner.id, request, body.data, async (tx) => {
+      try {
+        const started = await startAttempt(tx, learner.id, target, { studentName: body.data.name, attemptSeed: randomInt(0, 2 ** 32), context: source.context, now });
+        return NextResponse.json(started, { status: 201 });
+      } catch (error) {
+        if (error instanceof SessionError) return sessionErrorResponse(error);
+        throw error;
+      }
+    });
+  });
+}

@@ -1,0 +1,98 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { QuizActionButton } from "@/components/instructor/quiz-action-button";
+import styles from "@/components/instructor/instructor.module.css";
+import { instructorBuilder } from "@/lib/i18n/messages/instructor-builder";
+import { inLanguage } from "@/lib/i18n/translate";
+import { db } from "@/lib/server/db";
+import { requireInstructorPage } from "@/lib/server/instructor-auth";
+import { fileQuizzes, listQuizzes } from "@/lib/server/instructor-quiz-store";
+import { getLanguage } from "@/lib/server/preferences";
+
+export const metadata: Metadata = { title: "Instructor · 教师" };
+export const dynamic = "force-dynamic";
+
+export default async function InstructorHome({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const archived = (await searchParams).archived === "1";
+  const instructor = await requireInstructorPage(archived ? "/instructor?archived=1" : "/instructor");
+  const lang = await getLanguage();
+  const m = inLanguage(instructorBuilder, lang);
+  const [quizzes, files] = await Promise.all([listQuizzes(db, instructor.id, { archived }), archived ? Promise.resolve([]) : fileQuizzes(db)]);
+  const buttonText = { busyLabel: m.working, failedLabel: m.failed };
+  return (
+    <div className="stack">
+      <h1>{archived ? m.archivedTitle : m.listTitle}</h1>
+      {!archived && <p className="lede">{m.listIntro}</p>}
+      <div className="row">
+        {!archived && <QuizActionButton action={{ url: "/api/instructor/quizzes", body: { from: "blank" }, open: true }} label={m.navNew} {...buttonText} />}
+        <Link href={archived ? "/instructor" : "/instructor?archived=1"}>{archived ? m.showCurrent : m.showArchived}</Link>
+      </div>
+      {quizzes.length === 0 ? (
+        <p className="muted">{m.empty}</p>
+      ) : (
+        <div className={styles.tableScroll}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{m.colTitle}</th>
+                <th scope="col">{m.colStatus}</th>
+                <th scope="col">{m.colCode}</th>
+                <th scope="col">{m.colAttempts}</th>
+                <th scope="col">{m.colUpdated}</th>
+                <th scope="col">{m.colActions}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {quizzes.map((quiz) => {
+                const title = quiz.title?.[lang] ?? m.untitled;
+                return (
+                  <tr key={quiz.id}>
+                    <td>
+                      <Link href={`/instructor/quizzes/${encodeURIComponent(quiz.id)}`}>{title}</Link>
+                    </td>
+                    <td>{m[`status_${quiz.status}`]}</td>
+                    <td>{quiz.code ? <code>{quiz.code}</code> : "—"}</td>
+                    <td>{quiz.attempts}</td>
+                    <td>{new Date(quiz.updatedAt).toLocaleString(lang === "zh" ? "zh-CN" : "en")}</td>
+                    <td>
+                      <div className={styles.actions}>
+                        <Link className="button secondary" href={`/instructor/quizzes/${encodeURIComponent(quiz.id)}`} aria-label={`${m.edit}: ${title}`}>
+                          {m.edit}
+                        </Link>
+                        <QuizActionButton action={{ url: "/api/instructor/quizzes", body: { from: `copy:${quiz.id}` }, open: true }} label={m.duplicate} secondary {...buttonText} />
+                        <QuizActionButton
+                          action={{ url: `/api/instructor/quizzes/${encodeURIComponent(quiz.id)}/archive`, body: { archived: quiz.status !== "archived" } }}
+                          label={quiz.status === "archived" ? m.unarchive : m.archive}
+                          secondary
+                          {...buttonText}
+                        />
+                        <Link href={`/instructor/quizzes/${encodeURIComponent(quiz.id)}/results`}>{m.results}</Link>
+                      </div>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {!archived && files.length > 0 && (
+        <section aria-labelledby="copy-file">
+          <h2 id="copy-file">{m.copyFileTitle}</h2>
+          <p className="muted">{m.copyFileHint}</p>
+          <ul className="grid" style={{ listStyle: "none", padding: 0 }}>
+            {files.map((file) => (
+              <li key={file.id} className="card">
+                <h3>{file.title[lang]}</h3>
+                <p className="muted">
+                  {m.fileQuiz}: <code>{file.id}</code>
+                </p>
+                <QuizActionButton action={{ url: "/api/instructor/quizzes", body: { from: `file:${file.id}` }, open: true }} label={m.copyFile} secondary {...buttonText} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import type { NextResponse } from "next/server";
 import { INSTRUCTOR_COOKIE } from "./instructor-auth";
 import { hashToken } from "./learner";
-import { clientAddress, loginRetryAfter, recordLoginAttempt } from "./login-rate-limit";
+import { beginLoginAttempt, clientAddress, finishLoginAttempt } from "./login-rate-limit";
 import { verifyDummyPassword, verifyPassword } from "./passwords";
 import type { PrismaClient } from "./prisma-client";
 import { secureCookies } from "./forwarded-https";
@@ -26,17 +26,17 @@ export type LoginResult =
   | { ok: false; reason: "rate-limited"; retryAfter: number };
 
 /**
- * Checks the limits first, then the password (a dummy hash when the email
+ * Counts the attempt against the limits first, then checks the password (a dummy hash when the email
  * has no account, so both failures take as long), records the attempt, and
  * on success opens a session.
  */
 export async function logIn(db: PrismaClient, email: string, password: string, headers: Headers, now = new Date()): Promise<LoginResult> {
   const address = clientAddress(headers);
-  const retryAfter = await loginRetryAfter(db, email, address, now);
-  if (retryAfter > 0) return { ok: false, reason: "rate-limited", retryAfter };
+  const attempt = await beginLoginAttempt(db, email, address, now);
+  if (!attempt.ok) return { ok: false, reason: "rate-limited", retryAfter: attempt.retryAfter };
   const instructor = await db.instructor.findUnique({ where: { email }, select: { id: true, passwordHash: true, mustChangePassword: true } });
   const right = instructor ? await verifyPassword(instructor.passwordHash, password) : await verifyDummyPassword(password);
-  await recordLoginAttempt(db, email, address, right, now);
+  await finishLoginAttempt(db, attempt.ids, right, now);
   if (!instructor || !right) return { ok: false, reason: "wrong" };
   const token = randomBytes(32).toString("base64url");
   await db.$transaction([

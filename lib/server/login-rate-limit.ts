@@ -1,4 +1,4 @@
-import type { Db } from "./prisma-client";
+import type { Db, PrismaClient } from "./prisma-client";
 
 /*
  * How many times anyone may guess an instructor's password. Every login
@@ -25,6 +25,7 @@ import type { Db } from "./prisma-client";
  *
  * Attempts refused by a limit are not recorded: otherwise an attacker could
  * keep an account blocked forever, and the owner would never get back in.
+ * A wrong current password on the password page counts as a failure too.
  */
 
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
@@ -47,15 +48,15 @@ export function addressScope(address: string): string {
   return `ip:${address}`;
 }
 
-/** Whole seconds until a blocked scope may try again, or 0 when it may try now. */
-async function waitFor(db: Db, scope: string, limit: number, forgiveOnSuccess: boolean, now: Date): Promise<number> {
+/** Whole seconds until a blocked scope may try again, or 0 when it may try now; rows in `exclude` are not counted. */
+async function waitFor(db: Db, scope: string, limit: number, forgiveOnSuccess: boolean, now: Date, exclude: string[] = []): Promise<number> {
   let since = new Date(now.getTime() - LOGIN_WINDOW_MS);
   if (forgiveOnSuccess) {
     const success = await db.loginAttempt.findFirst({ where: { scope, succeeded: true, createdAt: { gt: since } }, orderBy: { createdAt: "desc" }, select: { createdAt: true } });
     if (success) since = success.createdAt;
   }
   const failures = await db.loginAttempt.findMany({
-    where: { scope, succeeded: false, createdAt: { gt: since } },
+    where: { scope, succeeded: false, createdAt: { gt: since }, id: { notIn: exclude } },
     orderBy: { createdAt: "desc" },
     take: limit,
     select: { createdAt: true },
@@ -67,21 +68,37 @@ async function waitFor(db: Db, scope: string, limit: number, forgiveOnSuccess: b
 }
 
 /** 0 when a sign-in to `email` from `address` may be tried now, else the seconds to wait (for Retry-After). */
-export async function loginRetryAfter(db: Db, email: string, address: string, now = new Date()): Promise<number> {
+export async function loginRetryAfter(db: Db, email: string, address: string, now = new Date(), exclude: string[] = []): Promise<number> {
   const [account, client] = await Promise.all([
-    waitFor(db, accountScope(email), ACCOUNT_FAILURES, true, now),
-    waitFor(db, addressScope(address), ADDRESS_FAILURES, false, now),
+    waitFor(db, accountScope(email), ACCOUNT_FAILURES, true, now, exclude),
+    waitFor(db, addressScope(address), ADDRESS_FAILURES, false, now, exclude),
   ]);
   return Math.max(account, client);
 }
 
-/** Records an attempt for both buckets and forgets attempts that no window can count any more. */
-export async function recordLoginAttempt(db: Db, email: string, address: string, succeeded: boolean, now = new Date()): Promise<void> {
-  await db.loginAttempt.createMany({
-    data: [
-      { scope: accountScope(email), succeeded, createdAt: now },
-      { scope: addressScope(address), succeeded, createdAt: now },
-    ],
-  });
+export type LoginAttempt = { ok: true; ids: string[] } | { ok: false; retryAfter: number };
+
+/**
+ * Starts an attempt: it is written down as a failure first, and only then are
+ * the failures counted (its own left out). So requests sent all at once each
+ * see the others, and a burst cannot slip many guesses past the limit while
+ * the first ones are still being verified; at the edge a burst is refused
+ * whole. A refused attempt's rows are deleted again.
+ */
+export async function beginLoginAttempt(db: PrismaClient, email: string, address: string, now = new Date()): Promise<LoginAttempt> {
+  const rows = await db.$transaction([
+    db.loginAttempt.create({ data: { scope: accountScope(email), succeeded: false, createdAt: now }, select: { id: true } }),
+    db.loginAttempt.create({ data: { scope: addressScope(address), succeeded: false, createdAt: now }, select: { id: true } }),
+  ]);
+  const ids = rows.map((row) => row.id);
+  const retryAfter = await loginRetryAfter(db, email, address, now, ids);
+  if (retryAfter === 0) return { ok: true, ids };
+  await db.loginAttempt.deleteMany({ where: { id: { in: ids } } });
+  return { ok: false, retryAfter };
+}
+
+/** Ends an attempt begun above: a success is marked as one; attempts that no window can count any more are forgotten. */
+export async function finishLoginAttempt(db: Db, ids: string[], succeeded: boolean, now = new Date()): Promise<void> {
+  if (succeeded) await db.loginAttempt.updateMany({ where: { id: { in: ids } }, data: { succeeded: true } });
   await db.loginAttempt.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - LOGIN_WINDOW_MS) } } });
 }

@@ -141,6 +141,16 @@ describe("POST /api/instructor/login", () => {
     expect(await db.loginAttempt.count({ where: { scope: `email:${email}` } })).toBe(5);
   });
 
+  it("holds when guesses arrive all at once: no more than 5 are checked, the rest are 429", async () => {
+    const { email } = await instructor();
+    const replies = await Promise.all(Array.from({ length: 12 }, (_, i) => login({ email, password: `guess ${i}` }, `203.0.113.${40 + i}`)));
+    const statuses = replies.map((reply) => reply.status);
+    expect(statuses.filter((status) => status === 401).length).toBeLessThanOrEqual(5);
+    expect(statuses.filter((status) => status !== 401 && status !== 429)).toEqual([]);
+    // Each checked guess is recorded, each refused one is not.
+    expect(await db.loginAttempt.count({ where: { scope: `email:${email}` } })).toBe(statuses.filter((status) => status === 401).length);
+  });
+
   it("lets the account in again once the window has passed, and a success starts its count again (time injected)", async () => {
     const { email } = await instructor();
     const headers = new Headers({ "x-forwarded-for": "192.0.2.1" });

@@ -6,7 +6,7 @@ import { handled, jsonError } from "@/lib/server/api-response";
 import { db } from "@/lib/server/db";
 import { changePassword } from "@/lib/server/instructor-accounts";
 import { requireInstructorApi } from "@/lib/server/instructor-auth";
-import { clientAddress, loginRetryAfter, recordLoginAttempt } from "@/lib/server/login-rate-limit";
+import { beginLoginAttempt, clientAddress, finishLoginAttempt } from "@/lib/server/login-rate-limit";
 import { passwordProblemMessage } from "@/lib/server/passwords";
 import { getLanguage } from "@/lib/server/preferences";
 import { readBody } from "@/lib/server/request-body";
@@ -31,16 +31,15 @@ export async function POST(request: Request) {
     if ("response" in body) return body.response;
     const { instructor } = guard;
     const lang = await getLanguage();
-    const address = clientAddress(request.headers);
-    const retryAfter = await loginRetryAfter(db, instructor.email, address);
-    if (retryAfter > 0) {
-      const response = jsonError(429, format(instructorAuth.tooManyAttempts[lang], { minutes: Math.ceil(retryAfter / 60) }));
-      response.headers.set("retry-after", String(retryAfter));
+    const attempt = await beginLoginAttempt(db, instructor.email, clientAddress(request.headers));
+    if (!attempt.ok) {
+      const response = jsonError(429, format(instructorAuth.tooManyAttempts[lang], { minutes: Math.ceil(attempt.retryAfter / 60) }));
+      response.headers.set("retry-after", String(attempt.retryAfter));
       return response;
     }
     const result = await changePassword(db, instructor.id, { ...body.data, keepSessionId: instructor.sessionId });
+    await finishLoginAttempt(db, attempt.ids, result.ok || result.problem !== "current-wrong");
     if (result.ok) return NextResponse.json({ ok: true });
-    if (result.problem === "current-wrong") await recordLoginAttempt(db, instructor.email, address, false);
     const message =
       result.problem === "current-wrong" ? instructorAuth.currentWrong[lang] : result.problem === "unchanged" ? instructorAuth.passwordUnchanged[lang] : passwordProblemMessage(result.problem, lang);
     return jsonError(400, message, { [result.field]: message });

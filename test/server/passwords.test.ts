@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { parseOptions } from "@node-rs/argon2";
 import {
+  DUMMY_HASH,
   generateOneTimePassword,
   hashPassword,
   ONE_TIME_ALPHABET,
@@ -29,8 +31,9 @@ describe("hashPassword and verifyPassword", () => {
     expect(await verifyPassword("", "")).toBe(false);
   });
 
-  it("verifyDummyPassword always refuses", async () => {
+  it("verifyDummyPassword always refuses, after verifying against a hash made with the same parameters", async () => {
     expect(await verifyDummyPassword("no account 0")).toBe(false);
+    expect(parseOptions(DUMMY_HASH)).toEqual(parseOptions(await hashPassword("x")));
   });
 });
 

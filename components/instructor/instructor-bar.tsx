@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { Language } from "@/lib/i18n/language";
+import { instructorAuth } from "@/lib/i18n/messages/instructor-auth";
 import { instructorBuilder as m } from "@/lib/i18n/messages/instructor-builder";
 import { format } from "@/lib/i18n/translate";
 import { QuizActionButton } from "./quiz-action-button";
@@ -13,7 +14,7 @@ export function InstructorBar({ lang, name }: { lang: Language; name: string }) 
       <Link href="/instructor">{m.navQuizzes[lang]}</Link>
       <QuizActionButton action={{ url: "/api/instructor/quizzes", body: { from: "blank" }, open: true }} label={m.navNew[lang]} busyLabel={m.working[lang]} failedLabel={m.failed[lang]} secondary />
       <span className={styles.who}>{format(m.signedInAs[lang], { name })}</span>
-      <SignOutButton label={m.signOut[lang]} />
+      <SignOutButton labels={{ signOut: instructorAuth.signOut[lang], signingOut: instructorAuth.signingOut[lang] }} />
     </nav>
   );
 }

@@ -2,24 +2,21 @@
 
 import { useState } from "react";
 
-/** POSTs /api/instructor/logout (it revokes the session and clears the cookie), then goes to the login page. */
-export function SignOutButton({ label }: { label: string }) {
+/** Ends this instructor session (POST /api/instructor/logout) and goes to the login page. */
+export function SignOutButton({ labels }: { labels: { signOut: string; signingOut: string } }) {
   const [busy, setBusy] = useState(false);
+  async function signOut() {
+    setBusy(true);
+    try {
+      await fetch("/api/instructor/logout", { method: "POST" });
+    } finally {
+      // Whatever the answer, the login page shows whether a session is left.
+      window.location.assign("/instructor/login");
+    }
+  }
   return (
-    <button
-      type="button"
-      className="button secondary"
-      disabled={busy}
-      onClick={async () => {
-        setBusy(true);
-        try {
-          await fetch("/api/instructor/logout", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
-        } finally {
-          window.location.assign("/instructor/login");
-        }
-      }}
-    >
-      {label}
+    <button type="button" className="button secondary" onClick={signOut} disabled={busy}>
+      {busy ? labels.signingOut : labels.signOut}
     </button>
   );
 }

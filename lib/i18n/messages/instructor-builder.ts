@@ -3,7 +3,6 @@ export const instructorBuilder = {
   barLabel: { zh: "教师", en: "Instructor" },
   navQuizzes: { zh: "我的测验", en: "Quizzes" },
   navNew: { zh: "新建测验", en: "New quiz" },
-  signOut: { zh: "退出登录", en: "Sign out" },
   signedInAs: { zh: "已登录：{name}", en: "Signed in as {name}" },
 
   listTitle: { zh: "我的测验", en: "My quizzes" },

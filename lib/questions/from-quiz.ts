@@ -16,7 +16,9 @@ const NO_EXPLANATION = { zh: "", en: "" };
  * stay the same for every learner.
  */
 export function questionFromQuiz(quiz: Pick<Quiz, "id" | "topics">, item: QuizQuestionInput): Question {
-  const random = new Random(seedFrom(`${quiz.id}/${item.id}`));
+  // Seeded by the question itself, not by the id the quiz is served under ("draft:…" in the builder's preview,
+  // "version:…" for students), so that a preview shows the choices in the order a student gets them.
+  const random = new Random(seedFrom(`${item.id}/${item.prompt.en}`));
   const base = {
     id: `quiz:${quiz.id}:${item.id}`,
     seed: 0,

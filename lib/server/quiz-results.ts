@@ -13,7 +13,7 @@ import { responseText } from "../questions/response-text";
 import { wrongAnswerMeaning } from "../questions/wrong-answer-meaning";
 import { Prisma } from "./generated/prisma/client";
 import type { PrismaClient } from "./prisma-client";
-import type { QuestionSource } from "./question-source";
+import { versionQuiz, type QuestionSource } from "./question-source";
 
 /*
  * An instructor's view of who took their quiz and what the class got wrong.
@@ -144,12 +144,8 @@ async function ownedQuiz(db: PrismaClient, instructorId: string, quizId: string)
 }
 
 /** The source of questions with each version of this quiz added as "version:<id>", as an attempt's refs name them. */
-export function withVersions(source: QuestionSource, versions: OwnedQuiz["versions"]): QuestionSource {
-  const added = versions.flatMap((version) =>
-    version.definition
-      ? [{ id: `version:${version.id}`, title: version.definition.title, topics: version.definition.topics ?? [], questions: version.definition.questions, ...(version.definition.description ? { description: version.definition.description } : {}) }]
-      : [],
-  );
+export function withVersions(source: QuestionSource, versions: { id: string; definition: QuizFile | null }[]): QuestionSource {
+  const added = versions.flatMap((version) => (version.definition ? [versionQuiz(version.id, JSON.stringify(version.definition))] : [])).filter((quiz) => quiz !== null);
   return { context: source.context, quizzes: [...added, ...source.quizzes] };
 }
 

@@ -30,6 +30,16 @@ export async function learnerWithCookie(db: PrismaClient, token: string): Promis
   return { id: learner.id, cookie: `synack_learner=${token}` };
 }
 
+/**
+ * A signed-in instructor with a known cookie token, as logIn would have left
+ * them: a new Instructor row, or a further session for `instructorId`.
+ */
+export async function instructorWithCookie(db: PrismaClient, token: string, instructorId?: string): Promise<{ id: string; cookie: string }> {
+  const id = instructorId ?? (await db.instructor.create({ data: { email: `${token}@example.edu`, name: token, passwordHash: "not-a-hash" } })).id;
+  await db.instructorSession.create({ data: { tokenHash: createHash("sha256").update(token).digest("hex"), instructorId: id, expiresAt: new Date(Date.now() + 12 * 3600_000) } });
+  return { id, cookie: `synack_instructor=${token}` };
+}
+
 /** Every row of every table, hashed: equal before and after a refused request means nothing stored changed. */
 export function databaseDigest(path: string): string {
   const raw = new Database(path, { readonly: true });

@@ -647,3 +647,52 @@ describe("routes that take no input", () => {
     );
   }, 300_000);
 });
+
+describe("a saved draft of any shape", () => {
+  /** The class quiz with one field, one level or two down, replaced by any JSON value. */
+  const drafts = fc.oneof(
+    fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 5 }),
+    fc.tuple(fc.nat(), fc.nat(), fc.jsonValue({ maxDepth: 2 })).map(([at, inner, value]) => {
+      const draft = classQuizDefinition() as unknown as Record<string, unknown>;
+      const key = Object.keys(draft)[at % Object.keys(draft).length]!;
+      const field = draft[key];
+      if (field !== null && typeof field === "object" && Object.keys(field).length > 0) {
+        const innerKey = Object.keys(field)[inner % Object.keys(field).length]!;
+        (field as Record<string, unknown>)[innerKey] = value;
+      } else draft[key] = value;
+      return draft;
+    }),
+  );
+
+  it("is saved as written, and every instructor route on it then answers without a 5xx", async () => {
+    // The draft is stored as written (the check reports its problems), so what reads it back must cope with anything.
+    const route = (name: string) => routes.find((candidate) => candidate.name === name)!;
+    await fc.assert(
+      fc.asyncProperty(drafts, async (definition) => {
+        const put = route("PUT /api/instructor/quizzes/:id");
+        const saved = await callRoute(put.handler, request(put, JSON.stringify({ definition })), { id: quizId });
+        sent++;
+        expect(saved.status, saved.text.slice(0, 300)).toBe(200);
+        for (const [name, body] of [
+          ["GET /api/instructor/quizzes/:id", null],
+          ["GET /api/instructor/quizzes", null],
+          ["POST /api/instructor/quizzes/:id/check", JSON.stringify({ definition, lang: "zh" })],
+          ["GET /api/instructor/quizzes/:id/download", null],
+          ["POST /api/instructor/quizzes/:id/publish", "{}"],
+          ["GET /api/instructor/quizzes/:id/results.csv", null],
+        ] as const) {
+          const reply = await callRoute(route(name).handler, request(route(name), body, body ? { "content-type": "application/json" } : {}), { id: quizId });
+          sent++;
+          const what = `${name} on ${JSON.stringify(definition).slice(0, 200)} → ${reply.status} ${reply.text.slice(0, 300)}`;
+          expect(reply.status, what).toBeLessThan(500);
+          if (reply.status >= 400) expect(reply.json, what).toMatchObject({ error: expect.any(String) });
+        }
+      }),
+      { numRuns: 60, seed: 12 },
+    );
+    // Leave the quiz as the other cases expect it: the class quiz, not published.
+    const put = route("PUT /api/instructor/quizzes/:id");
+    expect((await callRoute(put.handler, request(put, JSON.stringify({ definition: classQuizDefinition() })), { id: quizId })).status).toBe(200);
+    await db.instructorQuiz.update({ where: { id: quizId }, data: { liveVersionId: null, code: null } });
+  }, 300_000);
+});

@@ -43,8 +43,15 @@ export interface SeededQuiz {
   title: string;
 }
 
-/** A quiz with one fixed next-state question and a generated slot, published under a fresh code. */
-export function seedPublishedQuiz(databasePath: string, instructorId: string, extra: { title?: string; settings?: Record<string, unknown> } = {}): SeededQuiz {
+/**
+ * A quiz with one fixed next-state question and a generated slot, published under a fresh code.
+ * `definition`: fields that replace the built definition's (a description, other questions, no slots), as a builder would save them.
+ */
+export function seedPublishedQuiz(
+  databasePath: string,
+  instructorId: string,
+  extra: { title?: string; settings?: Record<string, unknown>; definition?: Record<string, unknown> } = {},
+): SeededQuiz {
   const id = `iq-${randomUUID()}`;
   const versionId = `qv-${randomUUID()}`;
   const code = randomBytes(4).toString("hex").toUpperCase().slice(0, 6);
@@ -57,6 +64,7 @@ export function seedPublishedQuiz(databasePath: string, instructorId: string, ex
     ],
     generated: [{ kinds: ["next-state"], count: 2 }],
     ...(extra.settings ? { settings: extra.settings } : {}),
+    ...extra.definition,
   });
   const now = new Date().toISOString();
   const raw = new Database(databasePath);

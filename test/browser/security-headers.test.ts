@@ -1,6 +1,7 @@
 import Database from "better-sqlite3";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { useBrowser } from "./browser";
+import { seedInstructor, seedPublishedQuiz } from "./instructor-fixture";
 import { HTTPS_ORIGIN, rawRequest, serveAsHttps, setCookies, type RawReply, type RawRequest } from "./security-requests";
 
 /*
@@ -65,6 +66,8 @@ async function learnerWithSessions() {
 
 let cookie = "";
 let pages: string[] = [];
+/** Pages asked with another cookie than the learner's: the instructor's pages with the learner's and an instructor's. */
+const pageCookies = new Map<string, string>();
 let apiRoutes: Target[] = [];
 let assets: string[] = [];
 
@@ -91,8 +94,31 @@ beforeAll(async () => {
     "/learn/no-such-note",
     `/quiz/${"x".repeat(25)}`,
   ];
+  // An instructor's pages and APIs, asked by a signed-in instructor; the login page by nobody (a signed-in instructor is sent on).
+  const instructor = await seedInstructor(databasePath, `headers-${Date.now()}@example.edu`);
+  const shared = seedPublishedQuiz(databasePath, instructor.id);
+  const both = `${cookie}; ${instructor.cookie}`;
+  const quizPath = `/api/instructor/quizzes/${shared.id}`;
+  for (const path of ["/instructor", `/instructor/quizzes/${shared.id}`, `/instructor/quizzes/${shared.id}/preview`, `/instructor/quizzes/${shared.id}/results`, "/instructor/password", "/instructor/quizzes/no-such-quiz"]) {
+    pages.push(path);
+    pageCookies.set(path, both);
+  }
+  pages.push("/instructor/login", `/q/${shared.code}`, "/q/NO-SUCH-CODE");
+  pageCookies.set("/instructor/login", "");
   const id = learner.quizId;
   apiRoutes = [
+    { path: "/api/instructor/quizzes", headers: { cookie: both } },
+    { path: "/api/instructor/quizzes", headers: { cookie } },
+    { path: quizPath, headers: { cookie: both } },
+    { path: `${quizPath}/download`, headers: { cookie: both } },
+    { path: `${quizPath}/results.csv`, headers: { cookie: both } },
+    { path: "/api/instructor/quizzes/no-such-quiz", headers: { cookie: both } },
+    { path: `${quizPath}/check`, method: "POST", headers: { ...JSON_BODY, cookie: both }, body: JSON.stringify({ definition: { title: 1 } }) },
+    { path: `${quizPath}/archive`, method: "POST", headers: { ...JSON_BODY, cookie: both }, body: "{}" },
+    { path: "/api/instructor/login", method: "POST", headers: JSON_BODY, body: "{}" },
+    { path: "/api/instructor/password", method: "POST", headers: { ...JSON_BODY, cookie: both }, body: "[]" },
+    { path: `/api/q/${shared.code}/attempts`, method: "POST", headers: JSON_BODY, body: JSON.stringify({ name: "" }) },
+    { path: "/api/instructor/quizzes", method: "DELETE", headers: { cookie: both } },
     { path: "/api/review" },
     { path: "/api/progress/export" },
     { path: `/api/sessions/${id}` },
@@ -126,7 +152,7 @@ describe("security headers on pages", () => {
     ["behind HTTPS", true],
   ])("every page %s: a CSP whose scripts need this response's nonce, and the fixed headers", async (_, https) => {
     for (const path of pages) {
-      const reply = await get(path, { cookie, ...(https ? HTTPS : {}) });
+      const reply = await get(path, { cookie: pageCookies.get(path) ?? cookie, ...(https ? HTTPS : {}) });
       expect([200, 404], path).toContain(reply.status);
       expectFixedHeaders(reply, https, path);
       const csp = policy(reply);

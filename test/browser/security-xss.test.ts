@@ -3,12 +3,18 @@ import Database from "better-sqlite3";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DESKTOP, pageErrors, useBrowser } from "./browser";
+import { importGift } from "@/lib/interchange";
+import { escapeGift } from "@/lib/interchange/gift-escape";
+import { textToHtml } from "@/lib/interchange/html-text";
+import { answerOnScreen } from "./answer";
+import { seedInstructor, seedPublishedQuiz, type SeededInstructor, type SeededQuiz } from "./instructor-fixture";
 import { ALL_PAYLOADS, PAYLOADS, injectedElements, watchForScript, type Watch } from "./security-payloads";
 
 /*
  * Script pasted into everything a learner or an author can write renders as
  * text: a display name, a free-text interview answer, an imported progress
- * file, a note. Each page is then asked whether a payload ran (window.__xss),
+ * file, a note, an instructor's quiz and name, a student's name on a shared
+ * quiz (and in the results CSV), a quiz imported from GIFT. Each page is then asked whether a payload ran (window.__xss),
  * whether a dialog opened, and whether the CSP had to refuse anything: React's
  * escaping should leave it nothing to do.
  */
@@ -28,6 +34,8 @@ async function expectNothingRan(page: Page, watch: Watch, where: string) {
 /** A new learner (no cookies) whose pages are watched from the first script on. */
 async function watchedLearner(options: { locale?: string } = {}): Promise<{ context: BrowserContext; page: Page; watch: Watch }> {
   const context = await browser().newContext({ locale: options.locale ?? "en-US", viewport: DESKTOP });
+  // A hang guard, not a timing goal: on a busy 2-core machine a page may take a while.
+  context.setDefaultTimeout(120_000);
   const watch = await watchForScript(context);
   const page = await context.newPage();
   const errors: string[] = [];
@@ -204,6 +212,200 @@ describe("a note carrying HTML or script", () => {
     await page.goto(`${appUrl}/learn`);
     expect(await page.getByTestId("note-list").textContent()).toContain(title);
     await expectNothingRan(page, watch, `list of notes in ${locale}`);
+    await context.close();
+  });
+});
+
+/** A signed-in instructor's browser, watched like a learner's. */
+async function watchedInstructor(instructor: SeededInstructor, options: { locale?: string } = {}) {
+  const watched = await watchedLearner(options);
+  await watched.context.addCookies([{ name: "synack_instructor", value: instructor.token, url: appUrl }]);
+  return watched;
+}
+
+/** Every value of every text field on the page: what an editor holds. */
+function fieldValues(page: Page): Promise<string[]> {
+  return page.locator("main input, main textarea").evaluateAll((fields) => fields.map((field) => (field as HTMLInputElement).value));
+}
+
+/** RFC 4180 fields, enough for csv-stringify's output: quoted fields with "" for a quote, CRLF between records. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let at = 0; at < text.length; at++) {
+    const char = text[at]!;
+    if (quoted) {
+      if (char === '"' && text[at + 1] === '"') (field += '"'), at++;
+      else if (char === '"') quoted = false;
+      else field += char;
+    } else if (char === '"') quoted = true;
+    else if (char === ",") row.push(field), (field = "");
+    else if (char === "\r" && text[at + 1] === "\n") row.push(field), rows.push(row), (row = []), (field = ""), at++;
+    else field += char;
+  }
+  if (field !== "" || row.length > 0) row.push(field), rows.push(row);
+  return rows;
+}
+
+describe("an instructor's quiz carrying HTML or script", () => {
+  const both = (text: string) => ({ zh: text, en: text });
+  /** Formulas a spreadsheet would run, as student names: the CSV must neutralise each with a leading '. */
+  const FORMULAS = ['=HYPERLINK("http://evil.test","x")', "+1+1", "-2+3", "@SUM(A1:A2)"];
+  let instructor: SeededInstructor;
+  let quiz: SeededQuiz;
+
+  beforeAll(async () => {
+    instructor = await seedInstructor(databasePath, `xss-${Date.now()}@example.edu`, PAYLOADS.details);
+    quiz = seedPublishedQuiz(databasePath, instructor.id, {
+      title: PAYLOADS.img,
+      settings: { feedback: "each", seed: 7 },
+      definition: {
+        id: "xss-quiz",
+        title: { zh: PAYLOADS.svg, en: PAYLOADS.img },
+        description: both(ALL_PAYLOADS),
+        questions: [
+          {
+            id: "q1",
+            type: "choice",
+            prompt: both(`Pick one. ${PAYLOADS.script}`),
+            choices: [both(PAYLOADS.breakout), both(PAYLOADS.link), both(PAYLOADS.iframe)],
+            answer: 1,
+            explanation: both(ALL_PAYLOADS),
+          },
+          { id: "q2", type: "true-false", prompt: both(`True or false? ${PAYLOADS.details}`), answer: true, explanation: both(PAYLOADS.img) },
+        ],
+        generated: [],
+      },
+    });
+  });
+
+  it("shows as text in the instructor's list, the editor and the preview", async () => {
+    const { context, page, watch } = await watchedInstructor(instructor);
+    await page.goto(`${appUrl}/instructor`);
+    expect(await page.locator("main").textContent()).toContain(PAYLOADS.img);
+    await expectNothingRan(page, watch, "instructor's list");
+
+    await page.goto(`${appUrl}/instructor/quizzes/${quiz.id}`);
+    await page.getByLabel("Title (English)").waitFor();
+    expect(await page.getByLabel("Title (English)").inputValue()).toBe(PAYLOADS.img);
+    expect(await page.getByLabel("Title (Chinese)").inputValue()).toBe(PAYLOADS.svg);
+    const values = await fieldValues(page);
+    for (const text of [ALL_PAYLOADS, `Pick one. ${PAYLOADS.script}`, PAYLOADS.breakout, PAYLOADS.link, PAYLOADS.iframe, `True or false? ${PAYLOADS.details}`]) expect(values, text).toContain(text);
+    await expectNothingRan(page, watch, "editor");
+
+    await page.goto(`${appUrl}/instructor/quizzes/${quiz.id}/preview`);
+    const preview = page.getByTestId("preview-questions");
+    await preview.waitFor();
+    const shown = (await preview.textContent()) ?? "";
+    for (const text of [`Pick one. ${PAYLOADS.script}`, PAYLOADS.breakout, PAYLOADS.link, PAYLOADS.iframe, PAYLOADS.details]) expect(shown, text).toContain(text);
+    await expectNothingRan(page, watch, "preview");
+    await context.close();
+  });
+
+  it("shows as text on /quiz, at /q/<code> and in the player with its feedback", async () => {
+    const { context, page, watch } = await watchedLearner();
+    await page.goto(`${appUrl}/quiz`);
+    const shared = page.getByTestId("shared-quizzes");
+    expect(await shared.textContent()).toContain(PAYLOADS.img);
+    expect(await shared.textContent()).toContain(PAYLOADS.details);
+    await expectNothingRan(page, watch, "/quiz list");
+
+    await page.goto(`${appUrl}/q/${quiz.code}`);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(PAYLOADS.img);
+    expect(await page.locator("main").textContent()).toContain(PAYLOADS.iframe);
+    await expectNothingRan(page, watch, "/q/<code>");
+
+    await page.getByLabel("Your name").fill(PAYLOADS.breakout);
+    await page.getByRole("button", { name: "Start" }).click();
+    await page.waitForURL(/\/quiz\/[^/]+$/);
+    expect(await page.getByTestId("attempt-of").textContent()).toBe(`${PAYLOADS.breakout} · attempt 1`);
+    for (let n = 0; n < 2; n++) {
+      const question = (await page.getByTestId("question").textContent()) ?? "";
+      expect(question.includes(PAYLOADS.script) || question.includes(PAYLOADS.details), question).toBe(true);
+      await answerOnScreen(page);
+      // Feedback after each question: the explanation carries payloads too.
+      expect(await page.getByTestId("answer-panel").textContent()).toContain(PAYLOADS.img);
+      await expectNothingRan(page, watch, `player, question ${n + 1}`);
+      await page.keyboard.press("Enter");
+    }
+    await page.getByTestId("session-summary").waitFor();
+    await expectNothingRan(page, watch, "summary");
+    await page.reload();
+    await page.getByTestId("session-summary").waitFor();
+    await expectNothingRan(page, watch, "summary rendered on the server");
+    await context.close();
+  });
+
+  it("student names show as text in the results and their attempt, and the CSV neutralises formulas", async () => {
+    const names = [...Object.values(PAYLOADS), ...FORMULAS];
+    for (const name of names) {
+      const reply = await fetch(`${appUrl}/api/q/${quiz.code}/attempts`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name }) });
+      expect(reply.status, `${name}: ${await reply.clone().text()}`).toBe(201);
+    }
+    const db = new Database(databasePath, { readonly: true });
+    const attempt = db.prepare("SELECT id FROM StudySession WHERE quizVersionId = ? AND studentName = ? AND finishedAt IS NOT NULL").get(quiz.versionId, PAYLOADS.breakout) as { id: string };
+    db.close();
+
+    const { context, page, watch } = await watchedInstructor(instructor);
+    await page.goto(`${appUrl}/instructor/quizzes/${quiz.id}/results`);
+    const table = (await page.getByTestId("students-table").textContent()) ?? "";
+    for (const name of names) expect(table, name).toContain(name);
+    expect(await page.locator("main").textContent()).toContain(PAYLOADS.breakout);
+    await expectNothingRan(page, watch, "results");
+
+    await page.goto(`${appUrl}/instructor/quizzes/${quiz.id}/results?attempt=${attempt.id}`);
+    const detail = page.getByTestId("attempt-detail");
+    expect(await detail.getByRole("heading", { level: 2 }).textContent()).toContain(PAYLOADS.breakout);
+    expect(await detail.textContent()).toContain(PAYLOADS.details);
+    await expectNothingRan(page, watch, "attempt detail");
+
+    const csv = await context.request.get(`${appUrl}/api/instructor/quizzes/${quiz.id}/results.csv`);
+    expect(csv.status()).toBe(200);
+    const rows = parseCsv((await csv.text()).replace(/^\uFEFF/, ""));
+    const cells = new Map(rows.slice(1).map((row) => [row[0], row]));
+    for (const name of names) expect(cells.has(/^[=+\-@]/.test(name) ? `'${name}` : name), name).toBe(true);
+    for (const row of rows) for (const cell of row) expect(cell, `a cell a spreadsheet would evaluate: ${row.join(",")}`).not.toMatch(/^[=+@\t\r]|^-(?!\d+(\.\d+)?$)/);
+    await context.close();
+  });
+});
+
+describe("a GIFT file carrying HTML or script, imported", () => {
+  it("markup written as text comes back as text, raw markup is dropped, and the editor and preview run none of it", async () => {
+    // GIFT text is Moodle HTML: the payload written escaped (&lt;…) is text the author meant; written raw, it is markup the import strips.
+    const html = (text: string) => escapeGift(textToHtml(text));
+    const gift = [
+      `::Payloads::${html(`Pick one. ${PAYLOADS.script}`)} {`,
+      `=${html(PAYLOADS.breakout)}#${html(PAYLOADS.img)}`,
+      `~${html(PAYLOADS.link)}`,
+      `~${html(PAYLOADS.iframe)}`,
+      `####${html(PAYLOADS.details)}`,
+      "}",
+      "",
+      `${escapeGift(`Raw markup ${PAYLOADS.svg}`)} {TRUE}`,
+      "",
+    ].join("\n");
+    const imported = importGift(gift, { fileName: "payloads.gift", quizId: "payloads", lang: "en" });
+    expect(imported.skipped).toEqual([]);
+    expect(imported.quiz?.questions.map((question) => question.prompt.en)).toEqual([`Pick one. ${PAYLOADS.script}`, "Raw markup"]);
+    const instructor = await seedInstructor(databasePath, `gift-${Date.now()}@example.edu`);
+    const quiz = seedPublishedQuiz(databasePath, instructor.id, { definition: JSON.parse(JSON.stringify(imported.quiz)) as Record<string, unknown> });
+
+    const { context, page, watch } = await watchedInstructor(instructor);
+    await page.goto(`${appUrl}/instructor/quizzes/${quiz.id}`);
+    await page.getByLabel("Title (English)").waitFor();
+    const values = await fieldValues(page);
+    await expectNothingRan(page, watch, "editor of an imported quiz");
+    await page.goto(`${appUrl}/instructor/quizzes/${quiz.id}/preview`);
+    await page.getByTestId("preview-questions").waitFor();
+    const shown = (await page.getByTestId("preview-questions").textContent()) ?? "";
+    await expectNothingRan(page, watch, "preview of an imported quiz");
+    for (const text of [`Pick one. ${PAYLOADS.script}`, PAYLOADS.breakout, PAYLOADS.link, PAYLOADS.iframe]) {
+      expect(values, text).toContain(text);
+      expect(shown, text).toContain(text);
+    }
+    expect(shown).not.toContain("<svg");
     await context.close();
   });
 });

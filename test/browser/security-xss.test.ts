@@ -216,6 +216,13 @@ describe("a note carrying HTML or script", () => {
   });
 });
 
+/** Takes a seeded quiz off /quiz again, so that the other test files sharing the server see only their own. */
+function unpublish(quizId: string) {
+  const db = new Database(databasePath);
+  db.prepare("UPDATE InstructorQuiz SET liveVersionId = NULL WHERE id = ?").run(quizId);
+  db.close();
+}
+
 /** A signed-in instructor's browser, watched like a learner's. */
 async function watchedInstructor(instructor: SeededInstructor, options: { locale?: string } = {}) {
   const watched = await watchedLearner(options);
@@ -280,6 +287,8 @@ describe("an instructor's quiz carrying HTML or script", () => {
       },
     });
   });
+
+  afterAll(() => unpublish(quiz.id));
 
   it("shows as text in the instructor's list, the editor and the preview", async () => {
     const { context, page, watch } = await watchedInstructor(instructor);
@@ -407,5 +416,6 @@ describe("a GIFT file carrying HTML or script, imported", () => {
     }
     expect(shown).not.toContain("<svg");
     await context.close();
+    unpublish(quiz.id);
   });
 });

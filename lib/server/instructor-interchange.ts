@@ -24,6 +24,11 @@ export interface ExportedFile {
   text: string;
 }
 
+/** Throws QuizNotFound (a 404) unless the quiz is this instructor's: asked before anything else about the request is judged. */
+export async function assertOwnQuiz(db: PrismaClient, instructorId: string, id: string): Promise<void> {
+  if (!(await db.instructorQuiz.findFirst({ where: { id, instructorId }, select: { id: true } }))) throw new QuizNotFound();
+}
+
 /** One of the instructor's quizzes (its saved draft) as Moodle GIFT or Moodle XML; a draft with problems is refused (409). */
 export async function exportInstructorQuiz(db: PrismaClient, instructorId: string, id: string, format: ExportFormat, lang: ExportLanguage, seed: number | undefined, checkLang: Language): Promise<ExportedFile> {
   const row = await db.instructorQuiz.findFirst({ where: { id, instructorId }, select: { definition: true } });

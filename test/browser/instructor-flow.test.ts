@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import { describe, expect, inject, it } from "vitest";
-import { answerOnScreen } from "./answer";
+import { answerOnScreen, submitOnScreen } from "./answer";
 import { newLearner, pageErrors, useBrowser } from "./browser";
 import { seedInstructor } from "./instructor-fixture";
 
@@ -105,7 +105,7 @@ describe("an instructor's quiz, from sign-in to results", () => {
     // Bo's time runs out on the server: his answer is refused and nothing of it is stored.
     const boAttempt = moveDeadlineIntoThePast("Bo");
     const bo = students[1]!.page;
-    await answerOnScreen(bo);
+    await submitOnScreen(bo);
     await bo.getByRole("alert").filter({ hasText: "Time is up" }).first().waitFor();
     expect(answersOf(boAttempt)).toBe(0);
 

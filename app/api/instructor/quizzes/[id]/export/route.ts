@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { jsonError } from "@/lib/server/api-response";
 import { db } from "@/lib/server/db";
-import { EXPORT_FORMATS, exportInstructorQuiz } from "@/lib/server/instructor-interchange";
+import { assertOwnQuiz, EXPORT_FORMATS, exportInstructorQuiz } from "@/lib/server/instructor-interchange";
 import { instructorQuizApi } from "@/lib/server/instructor-quiz-api";
 import { getLanguage } from "@/lib/server/preferences";
 import { issueFields } from "@/lib/server/request-body";
@@ -20,6 +20,8 @@ const querySchema = z.strictObject({
 /** GET /api/instructor/quizzes/:id/export?format=gift|moodle-xml[&lang=zh|en|both][&seed=N]: the saved draft for Moodle, an attachment. */
 export async function GET(request: Request, context: { params: Promise<{ id: string }> }) {
   return instructorQuizApi("export instructor quiz", context, async (instructor, id) => {
+    // Another instructor's quiz is a 404 whatever the query, so nothing about it can be learnt from the answer.
+    await assertOwnQuiz(db, instructor.id, id);
     const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
     if (!query.success) return jsonError(400, "the query is not valid", issueFields(query.error.issues));
     const file = await exportInstructorQuiz(db, instructor.id, id, query.data.format, query.data.lang, query.data.seed, await getLanguage());

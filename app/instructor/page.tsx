@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { GiftImportForm } from "@/components/instructor/gift-import-form";
 import { QuizActionButton } from "@/components/instructor/quiz-action-button";
 import styles from "@/components/instructor/instructor.module.css";
 import { instructorBuilder } from "@/lib/i18n/messages/instructor-builder";
-import { inLanguage } from "@/lib/i18n/translate";
+import { instructorInterchange } from "@/lib/i18n/messages/instructor-interchange";
+import { format, inLanguage } from "@/lib/i18n/translate";
 import { db } from "@/lib/server/db";
 import { requireInstructorPage } from "@/lib/server/instructor-auth";
+import { deckList } from "@/lib/server/instructor-interchange";
 import { fileQuizzes, listQuizzes } from "@/lib/server/instructor-quiz-store";
 import { getLanguage } from "@/lib/server/preferences";
 
@@ -17,7 +20,12 @@ export default async function InstructorHome({ searchParams }: { searchParams: P
   const instructor = await requireInstructorPage(archived ? "/instructor?archived=1" : "/instructor");
   const lang = await getLanguage();
   const m = inLanguage(instructorBuilder, lang);
-  const [quizzes, files] = await Promise.all([listQuizzes(db, instructor.id, { archived }), archived ? Promise.resolve([]) : fileQuizzes(db)]);
+  const x = inLanguage(instructorInterchange, lang);
+  const [quizzes, files, decks] = await Promise.all([
+    listQuizzes(db, instructor.id, { archived }),
+    archived ? Promise.resolve([]) : fileQuizzes(db),
+    archived ? Promise.resolve([]) : deckList(db),
+  ]);
   const buttonText = { busyLabel: m.working, failedLabel: m.failed };
   return (
     <div className="stack">
@@ -88,6 +96,34 @@ export default async function InstructorHome({ searchParams }: { searchParams: P
                   {m.fileQuiz}: <code>{file.id}</code>
                 </p>
                 <QuizActionButton action={{ url: "/api/instructor/quizzes", body: { from: `file:${file.id}` }, open: true }} label={m.copyFile} secondary {...buttonText} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {!archived && (
+        <section aria-labelledby="import-gift" className="card stack">
+          <h2 id="import-gift">{x.importTitle}</h2>
+          <p className="muted">{x.importHint}</p>
+          <GiftImportForm lang={lang} m={x} />
+        </section>
+      )}
+      {!archived && decks.length > 0 && (
+        <section aria-labelledby="anki-export">
+          <h2 id="anki-export">{x.ankiTitle}</h2>
+          <p className="muted">{x.ankiHint}</p>
+          <ul data-testid="anki-decks">
+            <li>
+              <a href="/api/instructor/decks/export" download>
+                {x.ankiAll}
+              </a>
+            </li>
+            {decks.map((deck) => (
+              <li key={deck.id}>
+                <a href={`/api/instructor/decks/export?deck=${encodeURIComponent(deck.id)}`} download>
+                  {deck.title[lang]}
+                </a>{" "}
+                <span className="muted">({format(x.cards, { n: deck.cards })})</span>
               </li>
             ))}
           </ul>

@@ -234,6 +234,12 @@ export function QuizEditor({ quizId, initial, initialProblems, live, lang, m, op
           <a className="button secondary" href={`${api}/download`} download>
             {m.download}
           </a>
+          <a className="button secondary" href={`${api}/export?format=gift`} download title={m.exportHint}>
+            {m.exportGift}
+          </a>
+          <a className="button secondary" href={`${api}/export?format=moodle-xml`} download title={m.exportHint}>
+            {m.exportMoodleXml}
+          </a>
           <span id="publish-note" className="muted">
             {problems.length > 0 ? m.publishBlocked : m.publishSaves}
           </span>

@@ -1,6 +1,8 @@
+import { quizSettingsSchema } from "../content";
 import type { AnswerRow, CardStateRow, ProgressRows, ReviewRow } from "../progress/progress-rows";
 import { Prisma } from "./generated/prisma/client";
 import type { PrismaClient } from "./prisma-client";
+import { effectiveFinish, feedbackShown } from "./quiz-rules";
 
 /*
  * Reads one learner's progress rows for lib/progress's statistics. Takes the
@@ -34,8 +36,8 @@ type Grouped = { at: string; state: number | bigint; n: number | bigint };
  * with the days studied rather than with every review. Joins, never an IN
  * list of ids: those grow past SQLite's limit on bound parameters.
  */
-export async function readProgressRows(client: PrismaClient, learnerId: string): Promise<ProgressRows> {
-  const [cardStates, reviews, answers, studied] = await Promise.all([
+export async function readProgressRows(client: PrismaClient, learnerId: string, now = new Date()): Promise<ProgressRows> {
+  const [cardStates, reviews, answers, studied, withheld] = await Promise.all([
     client.$queryRaw<(Grouped & { reviewed: number | bigint })[]>`
       SELECT ${slot(Prisma.sql`s.due`)} AS at, s.state, s.reps > 0 AS reviewed, COUNT(*) AS n
       FROM CardState s JOIN Card c ON c.id = s.cardId AND c.active = 1
@@ -46,18 +48,19 @@ export async function readProgressRows(client: PrismaClient, learnerId: string):
       FROM ReviewLog WHERE learnerId = ${learnerId}
       GROUP BY at, state, rating
       ORDER BY at`,
-    client.$queryRaw<{ createdAt: Date; correct: boolean | number | bigint; score: number; topics: string; tests: string }[]>`
-      SELECT createdAt, correct, score, topics, tests FROM Answer WHERE learnerId = ${learnerId} ORDER BY createdAt`,
+    client.$queryRaw<{ sessionId: string | null; createdAt: Date; correct: boolean | number | bigint; score: number; topics: string; tests: string }[]>`
+      SELECT sessionId, createdAt, correct, score, topics, tests FROM Answer WHERE learnerId = ${learnerId} ORDER BY createdAt`,
     // Cards reviewed here, or whose state says they were (an imported state may come without its reviews).
     client.$queryRaw<{ n: number | bigint }[]>`
       SELECT COUNT(*) AS n FROM (
         SELECT s.cardId FROM CardState s JOIN Card c ON c.id = s.cardId AND c.active = 1 WHERE s.learnerId = ${learnerId} AND s.reps > 0
         UNION SELECT cardId FROM ReviewLog WHERE learnerId = ${learnerId})`,
+    withheldSessions(client, learnerId, now),
   ]);
   return {
     cardStates: cardStates.map((row): CardStateRow => ({ due: new Date(row.at), state: Number(row.state), reps: Number(row.reviewed), lastReview: null, count: Number(row.n) })),
     reviews: reviews.map((row): ReviewRow => ({ review: new Date(row.at), state: Number(row.state), rating: Number(row.rating), count: Number(row.n) })),
-    answers: answers.map((answer): AnswerRow => ({
+    answers: answers.filter((answer) => answer.sessionId === null || !withheld.has(answer.sessionId)).map((answer): AnswerRow => ({
       createdAt: answer.createdAt,
       correct: Boolean(answer.correct),
       score: answer.score,
@@ -85,4 +88,35 @@ export async function countProgressRows(client: PrismaClient, learnerId: string)
     client.cardState.count({ where }),
   ]);
   return { reviews, answers, sessions, cardStates };
+}
+
+/**
+ * The learner's quiz attempts whose results the quiz still withholds
+ * (feedback at the end of an unfinished attempt, or after a close date not
+ * yet passed): their answers stay out of progress until then, or the
+ * accuracy by state would tell what the quiz does not yet show.
+ */
+async function withheldSessions(client: PrismaClient, learnerId: string, now: Date): Promise<Set<string>> {
+  const attempts = await client.$queryRaw<{ id: string; finishedAt: Date | null; deadline: Date | null; version: string | null; file: string | null }[]>`
+    SELECT s.id, s.finishedAt, s.deadline, v.definition AS version, q.settings AS file
+    FROM StudySession s
+    LEFT JOIN QuizVersion v ON v.id = s.quizVersionId
+    LEFT JOIN Quiz q ON s.quizVersionId IS NULL AND q.id = json_extract(s.config, '$.quizId')
+    WHERE s.learnerId = ${learnerId} AND (v.id IS NOT NULL OR q.id IS NOT NULL)`;
+  const withheld = new Set<string>();
+  for (const attempt of attempts) {
+    const settings = quizSettingsSchema.safeParse(settingsOf(attempt.version, attempt.file));
+    const ended = effectiveFinish(attempt.finishedAt && new Date(attempt.finishedAt), attempt.deadline && new Date(attempt.deadline), now) !== null;
+    if (!settings.success || !feedbackShown(settings.data, ended, now)) withheld.add(attempt.id);
+  }
+  return withheld;
+}
+
+/** A version's definition holds its settings; a file quiz's row holds them alone. Unreadable JSON reads as none. */
+function settingsOf(version: string | null, file: string | null): unknown {
+  try {
+    return version !== null ? ((JSON.parse(version) as { settings?: unknown }).settings ?? {}) : JSON.parse(file ?? "{}");
+  } catch {
+    return {};
+  }
 }

@@ -20,7 +20,7 @@ export async function getTimeZone(): Promise<string> {
 }
 
 export async function getProgressReport(learnerId: string, now: Date, timeZone: string): Promise<ProgressReport> {
-  return buildProgressReport(await readProgressRows(db, learnerId), now, timeZone);
+  return buildProgressReport(await readProgressRows(db, learnerId, now), now, timeZone);
 }
 
 export async function getProgressCounts(learnerId: string): Promise<ProgressCounts> {

@@ -1,7 +1,14 @@
 import type { Page } from "playwright-core";
 
-/** Answers the question on screen with its own input, as a person at the keyboard would (not necessarily rightly). */
+/** Answers the question on screen with its own input, as a person at the keyboard would (not necessarily rightly), and waits for the verdict. */
 export async function answerOnScreen(page: Page): Promise<string> {
+  const input = await submitOnScreen(page);
+  await page.getByTestId("answer-panel").waitFor();
+  return input;
+}
+
+/** Enters and sends an answer to the question on screen, without waiting for a verdict (the server may refuse it). */
+export async function submitOnScreen(page: Page): Promise<string> {
   const question = page.getByTestId("question");
   await question.waitFor();
   const input = (await question.getAttribute("data-input"))!;
@@ -39,6 +46,5 @@ export async function answerOnScreen(page: Page): Promise<string> {
     default:
       throw new Error(`no way to answer a ${input} question`);
   }
-  await page.getByTestId("answer-panel").waitFor();
   return input;
 }

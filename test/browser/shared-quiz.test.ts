@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { createPrismaClient } from "@/lib/server/prisma-client";
 import { seedSharedQuiz } from "../server/shared-quiz-seed";
-import { answerOnScreen } from "./answer";
+import { answerOnScreen, submitOnScreen } from "./answer";
 import { newLearner, pageErrors, useBrowser } from "./browser";
 
 /*
@@ -51,7 +51,7 @@ describe("a shared quiz at /q/<code>", () => {
     const attempt = await db.studySession.findFirstOrThrow({ where: { quizVersionId: versionId, studentName: "Bo" } });
     const deadline = new Date(Date.now() - 10_000);
     await db.studySession.update({ where: { id: attempt.id }, data: { deadline } });
-    await answerOnScreen(bo.page);
+    await submitOnScreen(bo.page);
     const refused = bo.page.getByRole("alert").filter({ hasText: "Time is up" });
     await refused.first().waitFor();
     expect(await bo.page.getByTestId("answer-panel").count()).toBe(0);

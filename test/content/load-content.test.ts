@@ -21,7 +21,7 @@ describe("npm start's content step (scripts/load-content.ts) on files that once 
   });
 
   // The timeout guards against a hang; the run itself takes seconds.
-  it("lists every bad file as path:line, loads the good note and deck, and exits 0", { timeout: 120_000 }, () => {
+  it("lists every bad file as path:line, loads the good note and deck, and exits 0", { timeout: 600_000 }, () => {
     const dir = writeBadInputDir();
     const run = spawnSync("node_modules/.bin/tsx", ["scripts/load-content.ts", dir], {
       encoding: "utf8",

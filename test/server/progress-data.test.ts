@@ -67,6 +67,27 @@ describe("progress rows, on a real SQLite file", () => {
     ]);
   });
 
+  it("leaves out a quiz attempt's answers while the quiz withholds its results, and counts them once it shows them", async () => {
+    const dora = await seedLearner(db, "dora");
+    const instructor = await db.instructor.create({ data: { email: "withheld@example.org", passwordHash: "x" } });
+    const attempt = async (settings: Record<string, unknown>, finishedAt: Date | null) => {
+      const quiz = await db.instructorQuiz.create({ data: { instructorId: instructor.id, definition: "{}" } });
+      const version = await db.quizVersion.create({ data: { instructorQuizId: quiz.id, definition: JSON.stringify({ id: "w", title: { zh: "测", en: "T" }, settings }) } });
+      const session = await db.studySession.create({ data: { learnerId: dora, mode: "quiz", config: "{}", questions: "[]", quizVersionId: version.id, attempt: 1, finishedAt } });
+      await db.answer.create({ data: { learnerId: dora, sessionId: session.id, questionId: session.id, kind: "next-state", topics: "[]", tests: "[]", correct: true, score: 1, response: "{}" } });
+      return session.id;
+    };
+    const now = new Date("2026-12-02T09:00:00Z");
+    const before = (await readProgressRows(db, dora, now)).answers.length;
+    await attempt({ feedback: "end" }, null);
+    await attempt({ feedback: "after-close", closes: "2026-12-03T00:00:00Z" }, now);
+    expect((await readProgressRows(db, dora, now)).answers.length).toBe(before);
+    await attempt({ feedback: "end" }, now);
+    await attempt({}, null);
+    expect((await readProgressRows(db, dora, now)).answers.length).toBe(before + 2);
+    expect((await readProgressRows(db, dora, new Date("2026-12-03T00:00:01Z"))).answers.length).toBe(before + 3);
+  });
+
   it("reads nothing for an unknown learner", async () => {
     expect(await readProgressRows(db, "nobody")).toEqual({ cardStates: [], reviews: [], answers: [], cardsStudied: 0 });
   });

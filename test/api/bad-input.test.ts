@@ -104,6 +104,9 @@ beforeAll(async () => {
     unpublish: await import("@/app/api/instructor/quizzes/[id]/unpublish/route"),
     download: await import("@/app/api/instructor/quizzes/[id]/download/route"),
     results: await import("@/app/api/instructor/quizzes/[id]/results.csv/route"),
+    exportQuiz: await import("@/app/api/instructor/quizzes/[id]/export/route"),
+    importQuiz: await import("@/app/api/instructor/quizzes/import/route"),
+    exportDecks: await import("@/app/api/instructor/decks/export/route"),
   };
   const instructor = await instructorWithCookie(db, "bad-input-instructor");
   instructorCookie = instructor.cookie;
@@ -189,6 +192,7 @@ beforeAll(async () => {
         ["GET", "", instructorRoutes.quiz.GET],
         ["GET", "/download", instructorRoutes.download.GET],
         ["GET", "/results.csv", instructorRoutes.results.GET],
+        ["GET", "/export", instructorRoutes.exportQuiz.GET],
         ["POST", "/publish", instructorRoutes.publish.POST],
         ["POST", "/unpublish", instructorRoutes.unpublish.POST],
       ] as const
@@ -227,6 +231,17 @@ beforeAll(async () => {
       id: quizId,
       maxBytes: 256 * 1024,
       freeForm: ["definition"],
+    },
+    { name: "GET /api/instructor/decks/export", file: "instructor/decks/export/route.ts", method: "GET", path: () => "/api/instructor/decks/export", handler: instructorRoutes.exportDecks.GET, cookie: instructorCookie },
+    {
+      name: "POST /api/instructor/quizzes/import",
+      file: "instructor/quizzes/import/route.ts",
+      method: "POST",
+      path: () => "/api/instructor/quizzes/import",
+      handler: instructorRoutes.importQuiz.POST,
+      valid: () => ({ format: "gift", fileName: "class.gift", text: "The third handshake segment has SYN set. {FALSE}", lang: "en" }),
+      cookie: instructorCookie,
+      maxBytes: 1024 * 1024,
     },
     {
       name: "POST /api/instructor/quizzes/:id/archive",
@@ -284,7 +299,7 @@ it("covers every route handler in app/api, each method it exports", () => {
     }
   };
   walk("app/api");
-  expect(handlers.length).toBeGreaterThanOrEqual(24);
+  expect(handlers.length).toBeGreaterThanOrEqual(27);
   expect(routes.map((route) => `${route.method} ${route.file}`).sort()).toEqual(handlers.sort());
 });
 
@@ -499,7 +514,7 @@ describe("bodies of the wrong shape", () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...strict()), fc.string({ minLength: 1, maxLength: 12 }), fc.jsonValue({ maxDepth: 1 }), async (route, key, value) => {
         const valid = route.valid!();
-        fc.pre(key !== "__proto__" && !(key in valid) && !["displayName", "newCardsPerDay", "lang", "theme", "tz", "cardId", "grade", "mode", "topics", "length", "weakSpots", "quizId", "kinds", "minutes", "position", "response", "name", "email", "password", "current", "next", "from", "definition", "lang", "archived"].includes(key));
+        fc.pre(key !== "__proto__" && !(key in valid) && !["displayName", "newCardsPerDay", "lang", "theme", "tz", "cardId", "grade", "mode", "topics", "length", "weakSpots", "quizId", "kinds", "minutes", "position", "response", "name", "email", "password", "current", "next", "from", "definition", "lang", "archived", "format", "fileName", "text"].includes(key));
         await expectRefused(route, request(route, JSON.stringify({ ...valid, [key]: value })), idOf(route), [400]);
       }),
       { numRuns: 80, seed: 5 },
@@ -680,8 +695,12 @@ describe("a saved draft of any shape", () => {
           ["GET /api/instructor/quizzes/:id/download", null],
           ["POST /api/instructor/quizzes/:id/publish", "{}"],
           ["GET /api/instructor/quizzes/:id/results.csv", null],
+          ["GET /api/instructor/quizzes/:id/export", null],
         ] as const) {
-          const reply = await callRoute(route(name).handler, request(route(name), body, body ? { "content-type": "application/json" } : {}), { id: quizId });
+          const asked = request(route(name), body, body ? { "content-type": "application/json" } : {});
+          // Export takes its format in the query: Moodle XML, the more involved writer.
+          const withQuery = name.endsWith("/export") ? new Request(`${asked.url}?format=moodle-xml&lang=both`, { headers: asked.headers }) : asked;
+          const reply = await callRoute(route(name).handler, withQuery, { id: quizId });
           sent++;
           const what = `${name} on ${JSON.stringify(definition).slice(0, 200)} → ${reply.status} ${reply.text.slice(0, 300)}`;
           expect(reply.status, what).toBeLessThan(500);

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { QuizActionButton } from "@/components/instructor/quiz-action-button";
+import { ScrollRegion } from "@/components/instructor/scroll-region";
 import styles from "@/components/instructor/instructor.module.css";
 import { instructorBuilder } from "@/lib/i18n/messages/instructor-builder";
 import { inLanguage } from "@/lib/i18n/translate";
@@ -30,7 +31,7 @@ export default async function InstructorHome({ searchParams }: { searchParams: P
       {quizzes.length === 0 ? (
         <p className="muted">{m.empty}</p>
       ) : (
-        <div className={styles.tableScroll}>
+        <ScrollRegion className={styles.tableScroll} label={archived ? m.archivedTitle : m.listTitle}>
           <table>
             <thead>
               <tr>
@@ -74,7 +75,7 @@ export default async function InstructorHome({ searchParams }: { searchParams: P
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       {!archived && files.length > 0 && (
         <section aria-labelledby="copy-file">

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { GiftImportForm } from "@/components/instructor/gift-import-form";
 import { QuizActionButton } from "@/components/instructor/quiz-action-button";
+import { ScrollRegion } from "@/components/instructor/scroll-region";
 import styles from "@/components/instructor/instructor.module.css";
 import { instructorBuilder } from "@/lib/i18n/messages/instructor-builder";
 import { instructorInterchange } from "@/lib/i18n/messages/instructor-interchange";
@@ -38,7 +39,7 @@ export default async function InstructorHome({ searchParams }: { searchParams: P
       {quizzes.length === 0 ? (
         <p className="muted">{m.empty}</p>
       ) : (
-        <div className={styles.tableScroll}>
+        <ScrollRegion className={styles.tableScroll} label={archived ? m.archivedTitle : m.listTitle}>
           <table>
             <thead>
               <tr>
@@ -82,7 +83,7 @@ export default async function InstructorHome({ searchParams }: { searchParams: P
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       {!archived && files.length > 0 && (
         <section aria-labelledby="copy-file">

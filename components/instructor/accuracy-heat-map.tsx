@@ -4,6 +4,7 @@ import type { Language } from "@/lib/i18n/language";
 import { instructorResults } from "@/lib/i18n/messages/instructor-results";
 import { diagramArrows } from "@/lib/tcp";
 import styles from "./results.module.css";
+import { ScrollRegion } from "./scroll-region";
 
 const FIGURE_KEYS = new Set(diagramArrows().map((arrow) => `${arrow.from}|${arrow.event}`));
 
@@ -16,7 +17,9 @@ export function AccuracyHeatMap({ rows, lang }: { rows: { key: string; right: nu
   const accuracy = new Map<string, Accuracy>(rows.map((row) => [row.key, { right: row.right, total: row.total }]));
   return (
     <figure className="card" data-testid="heat-map">
-      <StateDiagram lang={lang} accuracy={accuracy} />
+      <ScrollRegion className={styles.diagramScroll} label={t("heatTitle")}>
+        <StateDiagram lang={lang} accuracy={accuracy} className={styles.diagram} />
+      </ScrollRegion>
       <figcaption>
         <p className="muted">{t("heatLede")}</p>
         <ul className={styles.legend} aria-label={t("legend")}>
@@ -33,7 +36,7 @@ export function AccuracyHeatMap({ rows, lang }: { rows: { key: string; right: nu
       {rows.length === 0 ? (
         <p className="muted">{t("noTransitions")}</p>
       ) : (
-        <div className={styles.scroll}>
+        <ScrollRegion className={styles.scroll} label={t("transitionsTable")}>
           <table data-testid="transition-table">
             <caption>{t("transitionsTable")}</caption>
             <thead>
@@ -61,7 +64,7 @@ export function AccuracyHeatMap({ rows, lang }: { rows: { key: string; right: nu
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </figure>
   );

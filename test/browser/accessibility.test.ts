@@ -1,12 +1,17 @@
+import Database from "better-sqlite3";
 import { readdirSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { HTML_LANG, LANGUAGES } from "@/lib/i18n/language";
+import { instructorAuth } from "@/lib/i18n/messages/instructor-auth";
+import { instructorBuilder } from "@/lib/i18n/messages/instructor-builder";
 import { interview } from "@/lib/i18n/messages/quiz";
+import { quizAttempts } from "@/lib/i18n/messages/quiz-attempts";
 import { QUESTION_KINDS } from "@/lib/questions/question";
 import { describeViolation, loadAxe, runAxe } from "./axe-audit";
 import { DESKTOP, PHONE, useBrowser } from "./browser";
+import { seedInstructor, seedPublishedQuiz, type SeededQuiz } from "./instructor-fixture";
 
 /*
  * Issue 10: axe-core on every page, in both languages and both themes, at a
@@ -20,11 +25,19 @@ import { DESKTOP, PHONE, useBrowser } from "./browser";
  * question) is shared out between the two widths: each note and each kind is
  * audited in both languages and both themes, at one width, which halves the
  * time. Two walks run at once (the browser audits one page while the server
- * renders the other's). A11Y_REPORT=1 also prints the moderate and minor
+ * renders the other's).
+ *
+ * Issue 11 adds the instructor's pages and the class quiz's states: each walk
+ * seeds an instructor with three published quizzes, takes them by their links
+ * as its learner (a countdown, a time limit run out, answers recorded with
+ * results at the end or after the close), and then, signed in, audits the
+ * quiz list, the editor with a problem shown, the preview and the results
+ * those attempts made. A11Y_REPORT=1 also prints the moderate and minor
  * findings, which do not fail the test.
  */
 
 const appUrl = inject("appUrl");
+const databasePath = inject("databasePath");
 const browser = useBrowser();
 
 const THEMES = ["light", "dark"] as const;
@@ -228,6 +241,151 @@ async function settings(walk: Walk): Promise<void> {
   await walk.audit("/settings", "a progress file refused, with its problems");
 }
 
+/** Answers the class quiz's question on screen with its first choice (next-state questions only: the seeded quizzes hold no other). */
+async function answerFirstChoice(walk: Walk): Promise<void> {
+  const question = walk.page.getByTestId("question");
+  await question.waitFor();
+  await question.locator("input[type=radio]").first().check();
+  await question.locator("button[type=submit]").click();
+}
+
+/** A student's attempt at a shared quiz: the link's page, a name, Start; the player opens on its first question. */
+async function startAttempt(walk: Walk, quiz: SeededQuiz, state: string): Promise<string> {
+  const { page, combination } = walk;
+  await walk.goto(`/q/${quiz.code}`);
+  await walk.audit("/q/[code]", state);
+  await page.getByLabel(quizAttempts.nameLabel[combination.lang]).fill("Ada Lovelace");
+  await page.getByRole("button", { name: quizAttempts.start[combination.lang] }).click();
+  await page.waitForURL(/\/quiz\/[^/]+$/);
+  await page.waitForFunction(() => Object.keys(document).some((key) => key.startsWith("__reactContainer")));
+  await page.getByTestId("question").waitFor();
+  return decodeURIComponent(new URL(page.url()).pathname.split("/").pop()!);
+}
+
+/** Goes on from an answered question (Enter): to the next question, or to what the end of the attempt shows. */
+async function goOn(walk: Walk): Promise<void> {
+  const position = await walk.page.getByTestId("question").getAttribute("data-position");
+  await walk.page.keyboard.press("Enter");
+  await walk.page.locator(`[data-testid=question]:not([data-position="${position}"]), [data-testid=session-summary], [data-testid=session-withheld]`).first().waitFor();
+}
+
+/** Answers the rest of an attempt; `end` is what the end shows once the server has said (the withheld state comes first while it does). */
+async function finishAttempt(walk: Walk, end: "session-summary" | "session-withheld"): Promise<void> {
+  const { page } = walk;
+  while ((await page.getByTestId("question").count()) > 0) {
+    await answerFirstChoice(walk);
+    await page.locator("[data-testid=answer-panel], [data-testid=answer-recorded]").first().waitFor();
+    await goOn(walk);
+  }
+  await page.getByTestId(end).waitFor();
+}
+
+/** The class quizzes through their links, as the walk's learner: what the results page will then show. */
+async function classQuizzes(walk: Walk, quizzes: { timed: SeededQuiz; atEnd: SeededQuiz; afterClose: SeededQuiz }): Promise<void> {
+  const { page } = walk;
+  await startAttempt(walk, quizzes.timed, "before the first attempt");
+  await page.getByTestId("time-left").waitFor();
+  await walk.audit("/quiz/[id]", "a class quiz's question, with its countdown");
+  await answerFirstChoice(walk);
+  await page.getByTestId("answer-panel").waitFor();
+  await walk.audit("/quiz/[id]", "a class quiz's question answered, with its countdown");
+  await goOn(walk);
+  await finishAttempt(walk, "session-summary");
+  await walk.audit("/quiz/[id]", "a class quiz's results");
+
+  // The second attempt's time runs out on the server: the answer is refused and the attempt ends.
+  const second = await startAttempt(walk, quizzes.timed, "one of two attempts used");
+  const raw = new Database(databasePath);
+  try {
+    raw.pragma("busy_timeout = 10000");
+    const { changes } = raw.prepare(`UPDATE StudySession SET deadline = ? WHERE id = ?`).run(new Date(Date.now() - 10_000).toISOString(), second);
+    expect(changes).toBe(1);
+  } finally {
+    raw.close();
+  }
+  await answerFirstChoice(walk);
+  await page.getByRole("alert").filter({ hasText: quizAttempts["refused_time-up"][walk.combination.lang] }).first().waitFor();
+  await walk.audit("/quiz/[id]", "time is up, the answer refused");
+
+  await startAttempt(walk, quizzes.atEnd, "results when the student finishes");
+  await answerFirstChoice(walk);
+  await page.getByTestId("answer-recorded").waitFor();
+  await walk.audit("/quiz/[id]", "an answer recorded, results at the end");
+  await goOn(walk);
+  await finishAttempt(walk, "session-summary");
+
+  await startAttempt(walk, quizzes.afterClose, "results after the close date");
+  await finishAttempt(walk, "session-withheld");
+  await walk.audit("/quiz/[id]", "handed in, results after the close date");
+  await walk.goto(`/q/${quizzes.afterClose.code}`);
+  await walk.audit("/q/[code]", "an attempt handed in");
+  await walk.goto("/q/NO-SUCH-CODE");
+  await walk.audit("(not found)", "an unknown quiz code");
+}
+
+/** The instructor's side: signed out, a one-time password, then the list, the editor, the preview and the results. */
+async function instructor(walk: Walk): Promise<void> {
+  const { page, combination } = walk;
+  const { lang } = combination;
+  const tag = `${combination.lang}-${combination.theme}-${combination.width}-${Date.now()}`;
+  const owner = await seedInstructor(databasePath, `a11y-${tag}@example.org`, "Grace Hopper");
+  const closes = new Date(Date.now() + 7 * 24 * 3600_000).toISOString();
+  const quizzes = {
+    timed: seedPublishedQuiz(databasePath, owner.id, { title: "Timed quiz", settings: { seed: "per-student", timeLimitMinutes: 60, attempts: 2 } }),
+    atEnd: seedPublishedQuiz(databasePath, owner.id, { title: "Results at the end", settings: { feedback: "end" } }),
+    afterClose: seedPublishedQuiz(databasePath, owner.id, { title: "Results after the close", settings: { feedback: "after-close", closes } }),
+  };
+  await classQuizzes(walk, quizzes);
+
+  await walk.goto("/instructor/login");
+  await walk.audit("/instructor/login", "signed out");
+  await page.getByLabel(instructorAuth.email[lang], { exact: true }).fill(owner.email);
+  await page.getByLabel(instructorAuth.password[lang], { exact: true }).fill("not the password");
+  await page.getByRole("button", { name: instructorAuth.signIn[lang] }).click();
+  // Refused as wrong, or (after many runs within the window) as too many attempts: either way a message in the alert.
+  await page.waitForFunction(() => (document.querySelector("form [role=alert]")?.textContent ?? "") !== "");
+  await walk.audit("/instructor/login", "a wrong password refused");
+
+  const newcomer = await seedInstructor(databasePath, `a11y-new-${tag}@example.org`);
+  const raw = new Database(databasePath);
+  try {
+    raw.pragma("busy_timeout = 10000");
+    expect(raw.prepare(`UPDATE Instructor SET mustChangePassword = 1 WHERE id = ?`).run(newcomer.id).changes).toBe(1);
+  } finally {
+    raw.close();
+  }
+  const { hostname } = new URL(appUrl);
+  await page.context().addCookies([{ name: "synack_instructor", value: newcomer.token, domain: hostname, path: "/" }]);
+  await walk.goto("/instructor/password");
+  await walk.audit("/instructor/password", "a one-time password to replace");
+  await page.getByLabel(instructorAuth.newPassword[lang], { exact: true }).fill("a long enough new password");
+  await page.getByLabel(instructorAuth.confirmPassword[lang], { exact: true }).fill("another one");
+  await page.getByRole("button", { name: instructorAuth.savePassword[lang] }).click();
+  await page.locator("[aria-invalid=true]").first().waitFor();
+  await walk.audit("/instructor/password", "the form's problems shown");
+
+  await page.context().addCookies([{ name: "synack_instructor", value: owner.token, domain: hostname, path: "/" }]);
+  await walk.goto("/instructor");
+  await walk.audit("/instructor", "three published quizzes");
+  const editor = `/instructor/quizzes/${encodeURIComponent(quizzes.timed.id)}`;
+  await walk.goto(editor);
+  await page.getByTestId("quiz-code").waitFor();
+  await walk.audit("/instructor/quizzes/[id]", "live, with its link and QR code");
+  // LISTEN + rcv SYN enters SYN_RECEIVED: another answer brings the machine's objection inline (not saved).
+  await page.getByLabel(instructorBuilder.answerState[lang], { exact: true }).first().selectOption("ESTABLISHED");
+  await page.locator('[data-problem-path="questions.0.answer"]').waitFor();
+  await walk.audit("/instructor/quizzes/[id]", "a wrong answer flagged inline");
+  await walk.goto(`${editor}/preview`);
+  await page.getByTestId("preview-questions").waitFor();
+  await walk.audit("/instructor/quizzes/[id]/preview", "one seed per student");
+  await walk.goto(`${editor}/results`);
+  await page.getByTestId("heat-map").waitFor();
+  await walk.audit("/instructor/quizzes/[id]/results", "two attempts, one timed out");
+  await page.getByTestId("students-table").locator("a").first().click();
+  await page.getByTestId("attempt-detail").waitFor();
+  await walk.audit("/instructor/quizzes/[id]/results", "an attempt's answers open");
+}
+
 async function walkEverything(walk: Walk): Promise<void> {
   await walk.goto("/progress");
   await walk.audit("/progress", "no progress yet");
@@ -238,6 +396,7 @@ async function walkEverything(walk: Walk): Promise<void> {
   await interviewRound(walk);
   await learn(walk);
   await settings(walk);
+  await instructor(walk);
   await walk.goto("/progress");
   await walk.audit("/progress", "after a review and two sessions");
   await walk.goto("/no-such-page");
@@ -269,7 +428,7 @@ describe("accessibility: axe-core finds no serious or critical violation", () =>
   });
 
   // Concurrent up to the browser project's maxConcurrency (2); each test is one combination's whole walk.
-  it.concurrent.for(COMBINATIONS)("on every page and state in $lang, $theme theme, at a $width's width", { timeout: 600_000 }, async (combination, { expect }) => {
+  it.concurrent.for(COMBINATIONS)("on every page and state in $lang, $theme theme, at a $width's width", { timeout: 900_000 }, async (combination, { expect }) => {
     const { context, walk } = await openWalk(combination);
     await walkEverything(walk);
     await context.close();

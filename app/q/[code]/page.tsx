@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StartAttemptForm } from "@/components/quiz/start-attempt-form";
 import { formatDate } from "@/components/quiz/format-date";
+import styles from "@/components/quiz/quiz.module.css";
 import { quizAttempts } from "@/lib/i18n/messages/quiz-attempts";
 import { format, inLanguage } from "@/lib/i18n/translate";
 import { db } from "@/lib/server/db";
@@ -40,7 +41,7 @@ export default async function SharedQuizPage({ params }: { params: Promise<{ cod
       {quiz.description ? <p className="lede">{quiz.description[lang]}</p> : null}
       <section className="card" aria-labelledby="rules-title">
         <h2 id="rules-title">{messages.rulesTitle}</h2>
-        <dl data-testid="quiz-rules">
+        <dl className={styles.rules} data-testid="quiz-rules">
           <dt>{messages.ruleQuestions}</dt>
           <dd>{quizQuestionCount(quiz)}</dd>
           <dt>{messages.ruleTimeLimit}</dt>

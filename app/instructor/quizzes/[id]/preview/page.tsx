@@ -23,6 +23,11 @@ function seedParam(value: string | string[] | undefined): number | null {
   return seed <= 0xffffffff ? seed : null;
 }
 
+/** A question kind as the builder names it (the raw kind if it has no name). */
+function kindName(kind: string, m: Record<string, string>): string {
+  return m[`kind_${kind}`] ?? kind;
+}
+
 /**
  * Exactly what an attempt with a given seed holds: planQuiz and
  * resolveQuestion, as the student side uses them, on the saved draft under
@@ -87,7 +92,7 @@ export default async function PreviewPage({ params, searchParams }: { params: Pr
           <li key={index} className="card">
             {question ? (
               <>
-                <p className="muted">{format(m.previewKind, { kind: question.kind })}</p>
+                <p className="muted">{format(m.previewKind, { kind: kindName(question.kind, m) })}</p>
                 <p style={{ whiteSpace: "pre-wrap" }}>{question.prompt[lang]}</p>
                 {question.choices && (
                   <ul>

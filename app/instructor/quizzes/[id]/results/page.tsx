@@ -5,8 +5,10 @@ import { percent } from "@/components/diagram/accuracy-scale";
 import { SequenceDiagram } from "@/components/diagram/sequence-diagram";
 import { AccuracyHeatMap } from "@/components/instructor/accuracy-heat-map";
 import { LiveRefresh } from "@/components/instructor/live-refresh";
+import { ScrollRegion } from "@/components/instructor/scroll-region";
 import styles from "@/components/instructor/results.module.css";
 import type { Language } from "@/lib/i18n/language";
+import { instructorBuilder } from "@/lib/i18n/messages/instructor-builder";
 import { instructorResults } from "@/lib/i18n/messages/instructor-results";
 import { format, inLanguage } from "@/lib/i18n/translate";
 import { scenarioName } from "@/lib/questions/phrases";
@@ -74,6 +76,12 @@ export default async function ResultsPage({ params, searchParams }: ResultsPageP
   );
 }
 
+/** A question kind as the builder names it, in the page's language. */
+function kindName(kind: string, lang: Language): string {
+  const key = `kind_${kind}` as keyof typeof instructorBuilder;
+  return key in instructorBuilder ? instructorBuilder[key][lang] : kind;
+}
+
 function first(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
@@ -122,7 +130,7 @@ function Summary({ results, w, lang }: { results: QuizResults; w: Words; lang: L
           <dt>{w.status}</dt>
           <dd>
             {quiz.open ? w.open : w.closed}
-            {quiz.open && quiz.closes ? <span className="muted"> · {format(w.closes, { when: when(quiz.closes, lang) })}</span> : null}
+            {quiz.open && quiz.closes ? <small>{format(w.closes, { when: when(quiz.closes, lang) })}</small> : null}
           </dd>
         </div>
       </dl>
@@ -148,7 +156,7 @@ function Students({ results, w, base }: { results: QuizResults; w: Words; base: 
           </Link>
         ))}
       </p>
-      <div className={styles.scroll}>
+      <ScrollRegion className={styles.scroll} label={w.studentsTitle}>
         <table data-testid="students-table">
           <caption className="muted">{format(w.studentsCaption, { page, pages, total })}</caption>
           <thead>
@@ -185,7 +193,7 @@ function Students({ results, w, base }: { results: QuizResults; w: Words; base: 
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       {pages > 1 && (
         <nav className={styles.pager} aria-label={w.pagination}>
           {page > 1 && <Link href={pageHref(base, page - 1, sort)}>{w.previous}</Link>}
@@ -210,7 +218,7 @@ function AttemptDetail({ detail, w, lang, closeHref }: { detail: Awaited<ReturnT
       ) : (
         <>
           <h2 id="attempt-title">{format(w.attemptTitle, { name: detail.name || w.noName, attempt: detail.attempt })}</h2>
-          <div className={styles.scroll}>
+          <ScrollRegion className={styles.scroll} label={format(w.attemptTitle, { name: detail.name || w.noName, attempt: detail.attempt })}>
             <table>
               <thead>
                 <tr>
@@ -238,7 +246,7 @@ function AttemptDetail({ detail, w, lang, closeHref }: { detail: Awaited<ReturnT
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </>
       )}
       <p>
@@ -253,7 +261,7 @@ function Questions({ results, w, lang }: { results: QuizResults; w: Words; lang:
     <section aria-labelledby="questions-title">
       <h2 id="questions-title">{w.questionsTitle}</h2>
       <p className="muted">{w.questionsLede}</p>
-      <div className={styles.scroll}>
+      <ScrollRegion className={styles.scroll} label={w.questionsTitle}>
         <table data-testid="questions-table">
           <thead>
             <tr>
@@ -265,7 +273,7 @@ function Questions({ results, w, lang }: { results: QuizResults; w: Words; lang:
           <tbody>
             {results.questions.map((row) => (
               <tr key={row.key} data-question={row.key}>
-                <td className={styles.prompt}>{row.generated ? format(w.generatedKind, { kind: row.kind }) : (row.prompt?.[lang] ?? row.key)}</td>
+                <td className={styles.prompt}>{row.generated ? format(w.generatedKind, { kind: kindName(row.kind, lang) }) : (row.prompt?.[lang] ?? row.key)}</td>
                 <td>
                   {format(w.rightOfTotal, { right: row.right, total: row.total })} ({percent(row)}%)
                 </td>
@@ -287,7 +295,7 @@ function Questions({ results, w, lang }: { results: QuizResults; w: Words; lang:
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </section>
   );
 }

@@ -428,7 +428,7 @@ describe("accessibility: axe-core finds no serious or critical violation", () =>
   });
 
   // Concurrent up to the browser project's maxConcurrency (2); each test is one combination's whole walk.
-  it.concurrent.for(COMBINATIONS)("on every page and state in $lang, $theme theme, at a $width's width", { timeout: 900_000 }, async (combination, { expect }) => {
+  it.concurrent.for(COMBINATIONS)("on every page and state in $lang, $theme theme, at a $width's width", { timeout: 1_800_000 }, async (combination, { expect }) => {
     const { context, walk } = await openWalk(combination);
     await walkEverything(walk);
     await context.close();

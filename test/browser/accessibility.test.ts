@@ -320,7 +320,7 @@ async function classQuizzes(walk: Walk, quizzes: { timed: SeededQuiz; atEnd: See
   await walk.goto(`/q/${quizzes.afterClose.code}`);
   await walk.audit("/q/[code]", "an attempt handed in");
   await walk.goto("/q/NO-SUCH-CODE");
-  await walk.audit("(not found)", "an unknown quiz code");
+  await walk.audit("/q/[code] (not found)", "an unknown quiz code");
 }
 
 /** The instructor's side: signed out, a one-time password, then the list, the editor, the preview and the results. */
@@ -403,14 +403,17 @@ async function walkEverything(walk: Walk): Promise<void> {
   await walk.audit("(not found)");
 }
 
-/** The route of each page file under app/: app/quiz/[id]/page.tsx is /quiz/[id]; not-found.tsx is "(not found)". */
+/**
+ * The route of each page file under app/: app/quiz/[id]/page.tsx is /quiz/[id]; app/not-found.tsx is "(not found)",
+ * and a folder's own, app/q/[code]/not-found.tsx, is "/q/[code] (not found)".
+ */
 function appRoutes(): string[] {
   const root = join(process.cwd(), "app");
   return readdirSync(root, { recursive: true, encoding: "utf8" })
     .filter((file) => /(^|[\\/])(page|not-found)\.tsx$/.test(file))
     .map((file) => {
-      if (file.endsWith("not-found.tsx")) return "(not found)";
       const folders = relative(root, join(root, file)).split(sep).slice(0, -1);
+      if (file.endsWith("not-found.tsx")) return folders.length === 0 ? "(not found)" : `/${folders.join("/")} (not found)`;
       return `/${folders.join("/")}`;
     })
     .sort();

@@ -126,7 +126,7 @@ export const instructorBuilder = {
   timeZoneHint: { zh: "按本浏览器的时区：{zone}", en: "In this browser's time zone: {zone}" },
   problemsTitle: { zh: "问题", en: "Problems" },
   noProblems: { zh: "没有问题：可以发布。", en: "No problems: ready to publish." },
-  problemCount: { zh: "有 {n} 个问题需要修改", en: "{n} problems to fix" },
+  problemCount: { zh: "需要修改的问题：{n} 个", en: "Problems to fix: {n}" },
   checking: { zh: "检查中…", en: "Checking…" },
   whole: { zh: "整套测验", en: "The quiz" },
   save: { zh: "保存", en: "Save" },

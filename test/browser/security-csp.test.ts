@@ -131,6 +131,12 @@ describe("the CSP in Chromium", () => {
       const { context, page } = await newLearner(browser());
       const watch = await watchForScript(context);
       await page.goto(`${appUrl}/learn`, { waitUntil: "networkidle" });
+      // Markup added to <main> while React is still hydrating it is a hydration mismatch (React error #418), not a
+      // refusal: seen once on a busy machine. Hydration claims every server-rendered element, so wait until it has.
+      await page.waitForFunction(() => {
+        const main = document.querySelector("main");
+        return main !== null && [main, ...main.querySelectorAll("*")].every((element) => Object.keys(element).some((key) => key.startsWith("__reactFiber")));
+      });
       await inject(page);
       // Refused as they come: at least 6 inline handlers (img, breakout, details, each twice) and 5 scripts (the
       // fragment's <script>, two javascript: links, two javascript: iframes).

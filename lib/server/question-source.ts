@@ -1,4 +1,4 @@
-import { quizFileSchema, type GeneratedSlot, type Quiz, type QuizQuestionInput, type QuizSettings, type StateInfo } from "../content";
+import { quizFileSchema, type GeneratedSlot, type Quiz, type QuizFile, type QuizQuestionInput, type QuizSettings, type StateInfo } from "../content";
 import { resolveQuestion, type Question, type QuestionContext, type QuestionRef, type WhyCard } from "../questions";
 import type { TcpState } from "../tcp";
 import type { Db, PrismaClient } from "./prisma-client";
@@ -104,7 +104,11 @@ export function versionQuiz(versionId: string, definition: string): SourceQuiz |
     console.error(`quiz version ${versionId}: its definition does not parse:`, parsed.error.issues[0]?.message);
     return null;
   }
-  const quiz = parsed.data;
+  return versionSourceQuiz(versionId, parsed.data);
+}
+
+/** A published version's definition, already read with the quiz file schema, as sessions find it ("version:<id>"). */
+export function versionSourceQuiz(versionId: string, quiz: QuizFile): SourceQuiz {
   return {
     id: `${VERSION_QUIZ_PREFIX}${versionId}`,
     title: quiz.title,

@@ -13,7 +13,7 @@ import { responseText } from "../questions/response-text";
 import { wrongAnswerMeaning } from "../questions/wrong-answer-meaning";
 import { Prisma } from "./generated/prisma/client";
 import type { PrismaClient } from "./prisma-client";
-import { versionQuiz, type QuestionSource } from "./question-source";
+import { versionSourceQuiz, type QuestionSource } from "./question-source";
 
 /*
  * An instructor's view of who took their quiz and what the class got wrong.
@@ -145,7 +145,8 @@ async function ownedQuiz(db: PrismaClient, instructorId: string, quizId: string)
 
 /** The source of questions with each version of this quiz added as "version:<id>", as an attempt's refs name them. */
 export function withVersions(source: QuestionSource, versions: { id: string; definition: QuizFile | null }[]): QuestionSource {
-  const added = versions.flatMap((version) => (version.definition ? [versionQuiz(version.id, JSON.stringify(version.definition))] : [])).filter((quiz) => quiz !== null);
+  // Already read with the quiz file schema by ownedQuiz: not written out and parsed again.
+  const added = versions.flatMap((version) => (version.definition ? [versionSourceQuiz(version.id, version.definition)] : []));
   return { context: source.context, quizzes: [...added, ...source.quizzes] };
 }
 

@@ -28,6 +28,7 @@ export function statesBefore(trace: Trace, index: number): { client: TcpState; s
 }
 
 function zhNote(trace: Trace, index: number, step: TraceStep): string {
+  if (step.noteZh) return step.noteZh;
   if (step.at !== "network" && isTcpEvent(step.event)) {
     const from = statesBefore(trace, index)[step.at];
     return tableNoteZh(trace, from, step.event, step.note) ?? simulatorNoteZh(step) ?? builtNoteZh(trace, step, from, step.event);

@@ -254,6 +254,7 @@ export const TRACE_EVENTS_ZH: Readonly<Record<TcpEvent | SimEvent, string>> = {
   "connection queued": "新连接进入全连接队列",
   accept: "应用调用 accept() 取走连接",
   "listen overflow": "全连接队列已满",
+  "window update": "窗口更新",
 };
 
 /** An event of a trace in both languages; a timeout in TIME_WAIT is TIME_WAIT's own timer (2MSL, or Linux's 60 s). */

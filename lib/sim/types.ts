@@ -41,6 +41,7 @@ export interface Segment {
  * - `connection queued`: another client's connection joins the listener's accept queue;
  * - `accept`: the application takes a connection off the accept queue;
  * - `listen overflow`: a SYN or a final ACK meets a full accept queue (Linux).
+ * - `window update`: an ACK that acknowledges nothing new (a replayed capture shows them; RFC 9293 3.8.6).
  */
 export const SIM_EVENTS = [
   "rcv data",
@@ -58,6 +59,7 @@ export const SIM_EVENTS = [
   "connection queued",
   "accept",
   "listen overflow",
+  "window update",
 ] as const;
 export type SimEvent = (typeof SIM_EVENTS)[number];
 
@@ -86,6 +88,8 @@ export interface TraceStep {
   variant?: RowVariant;
   /** An error the step reports to the application ("connection reset"). */
   error?: string;
+  /** The note in Chinese, where the step's writer has it (a replayed capture); else lib/learn/step-note.ts renders it. */
+  noteZh?: string;
 }
 
 export interface Trace {

@@ -21,8 +21,8 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const slotKindsMatch: Same<QuestionKind, SlotKind> = true;
 void slotKindsMatch;
 
-/** What a served question can be: a generated kind, or an instructor's plain multiple choice. */
-export type ServedKind = QuestionKind | "choice";
+/** What a served question can be: a generated kind, an instructor's plain multiple choice, or one drawn from a replayed capture. */
+export type ServedKind = QuestionKind | "choice" | "capture";
 
 /** A choice shown to the learner; `id` is what an answer names. */
 export interface Choice {

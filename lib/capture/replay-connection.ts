@@ -58,13 +58,17 @@ interface Pending {
   index: number;
   segment: Segment;
   t: number;
+  /** Received only after the receiver sent the segment at this index (their paths crossed). */
+  after: number;
 }
 
 interface SideState {
   side: Side;
   endpoint: Endpoint;
-  /** Segments from the peer this side has not processed yet. */
+  /** Segments from the peer that crossed this side's own on the way: processed after it. */
   inbox: Pending[];
+  /** The last step recorded at this side. */
+  lastStep: number | null;
   /** Since when the side has been in its current state (ms). */
   since: number;
   /** Window scale this side offered in its SYN, if any. */
@@ -125,6 +129,8 @@ class ConnectionReplayer {
       const syn = synOf(side);
       if (syn) return syn.seq;
       const first = firstOf(side);
+      // A reset from a side that never synchronized carries SEQ=0 or SEG.ACK: number it as it is.
+      if (first && hasFlag(first.flags, "RST")) return 0;
       return first ? seqAdd(first.seq, -1) : 0;
     };
     this.isn = { client: isnOf("client"), server: isnOf("server") };
@@ -140,6 +146,7 @@ class ConnectionReplayer {
         rto: this.profile.timers.initialRto,
       }),
       inbox: [],
+      lastStep: null,
       since: 0,
       windowScale: null,
       owes: null,
@@ -219,28 +226,36 @@ class ConnectionReplayer {
 
   private send(sender: SideState, index: number, captured: CapturedSegment, t: number): void {
     const segment = this.simSegment(index, captured, sender.side);
-    const lastArrival = this.receiveAcknowledged(sender, segment);
     const endpoint = sender.endpoint;
     const from = endpoint.state;
     const owed = sender.owes;
     const answers = owed !== null && sameReply(owed.flags, segment) && (segment.len === 0 || hasFlag(segment.flags, "SYN"));
-    const merged = answers && lastArrival !== null && owed!.step === lastArrival && this.steps[lastArrival]!.segment === null;
+    // The answer rides on the step that asked for it when nothing else happened in between.
+    const lastArrival = this.steps.length - 1;
+    const merged = answers && owed!.step === lastArrival && sender.lastStep === lastArrival && this.steps[lastArrival]!.segment === null;
     if (hasFlag(segment.flags, "ACK") && segment.ack !== null) this.payAck(sender, segment.ack);
     if (merged) {
       const step = this.steps[lastArrival]!;
       step.segment = segment;
       step.t = Math.max(step.t, t);
+      // The step happens when its answer leaves: a state it entered dates from then.
+      if (step[sender.side] !== (this.steps[lastArrival - 1]?.[sender.side] ?? this.initial[sender.side])) sender.since = step.t;
       sender.owes = null;
       if (owed!.flags === "ACK") sender.ackPending = false;
       this.trackSent(sender, captured, segment);
       this.deliverToPeer(sender, index, segment, t);
+      this.releaseCrossed(sender, index);
       return;
     }
     if (owed && owed.flags !== "ACK" && !answers) {
       this.note(index, replayNotes.owedOther(sender.side, owed.n, owed.flags, segment.flags, this.profile.name));
       sender.owes = null;
     }
-    if (isBareAck(segment) && !this.isRetransmission(index)) return this.sendBareAck(sender, index, captured, segment, t, answers);
+    if (isBareAck(segment) && !this.isRetransmission(index)) {
+      this.sendBareAck(sender, index, captured, segment, t, answers);
+      this.releaseCrossed(sender, index);
+      return;
+    }
     const cause = this.causeOf(sender, segment, index);
     const outcome = transition(from, cause, { activeOpen: endpoint.activeOpen }, this.profile.machine);
     const retransmission = this.isRetransmission(index);
@@ -260,6 +275,7 @@ class ConnectionReplayer {
     });
     if (outcome.to === "CLOSED") this.forget(sender);
     this.deliverToPeer(sender, index, segment, t);
+    this.releaseCrossed(sender, index);
   }
 
   /**
@@ -322,46 +338,55 @@ class ConnectionReplayer {
     endpoint.rcvWnd = Math.max(scaled, 1);
   }
 
+  /**
+   * The peer receives the segment now, unless the peer's next segment shows
+   * it had not: that segment's ACK does not cover this one's sequence space,
+   * so the two crossed, and this one is processed right after it.
+   */
   private deliverToPeer(sender: SideState, index: number, segment: Segment, t: number): void {
     const receiver = this.sides[sender.side === "client" ? "server" : "client"];
     if (this.marks[index]!.some((mark) => mark.kind === "never received")) {
       this.record("lost", "network", `Segment ${segment.n} (${segment.flags}) is lost in the network.`, { lost: segment.n });
       return;
     }
-    receiver.inbox.push({ index, segment, t });
+    const next = this.nextFrom(receiver.side, index);
+    const pending: Pending = { index, segment, t, after: next ?? -1 };
+    if (next !== null && this.crossed(segment, this.simSegment(next, this.connection.segments[next]!, receiver.side))) {
+      receiver.inbox.push(pending);
+      return;
+    }
+    this.receive(receiver, pending, next === null ? null : this.simSegment(next, this.connection.segments[next]!, receiver.side));
   }
 
-  // ---- receiving ----
-
-  /**
-   * Processes the arrivals that `outgoing`'s ACK field shows the sender had
-   * received, in order, up to the first it had not; returns the last step.
-   */
-  private receiveAcknowledged(receiver: SideState, outgoing: Segment): number | null {
-    let last: number | null = null;
-    while (receiver.inbox.length > 0) {
-      const next = receiver.inbox[0]!;
-      const space = segmentSpaceOf(next.segment);
-      const acknowledged = space === 0 || (hasFlag(outgoing.flags, "ACK") && outgoing.ack !== null && seqLe(seqAdd(next.segment.seq, space), outgoing.ack));
-      // A reset answers a segment without acknowledging it; whatever came before it arrived.
-      const answeredByReset = hasFlag(outgoing.flags, "RST") && !hasFlag(outgoing.flags, "ACK");
-      if (!acknowledged && !answeredByReset) break;
-      receiver.inbox.shift();
-      last = this.receive(receiver, next, outgoing);
+  /** The index of the next segment `side` sends after `index` (duplicates aside), or null. */
+  private nextFrom(side: Side, index: number): number | null {
+    const segments = this.connection.segments;
+    for (let j = index + 1; j < segments.length; j++) {
+      if (senderOf(this.connection, segments[j]!) === side && !this.marks[j]!.some((mark) => mark.kind === "duplicate")) return j;
     }
-    return last;
+    return null;
+  }
+
+  /** `reply` left before `segment` arrived: it occupies sequence space that `reply`'s ACK field does not cover. */
+  private crossed(segment: Segment, reply: Segment): boolean {
+    const space = segmentSpaceOf(segment);
+    if (space === 0 || hasFlag(reply.flags, "RST")) return false;
+    if (!hasFlag(reply.flags, "ACK") || reply.ack === null) return hasFlag(reply.flags, "SYN");
+    return !seqLe(seqAdd(segment.seq, space), reply.ack);
+  }
+
+  /** Segments that crossed this side's segment `index` arrive now. */
+  private releaseCrossed(side: SideState, index: number): void {
+    while (side.inbox[0] && side.inbox[0].after <= index) {
+      const pending = side.inbox.shift()!;
+      const next = this.nextFrom(side.side, index);
+      this.receive(side, pending, next === null ? null : this.simSegment(next, this.connection.segments[next]!, side.side));
+    }
   }
 
   private drainAll(): void {
-    for (;;) {
-      const pending = (["client", "server"] as const)
-        .map((side) => ({ side, next: this.sides[side].inbox[0] }))
-        .filter((entry): entry is { side: Side; next: Pending } => entry.next !== undefined)
-        .sort((a, b) => a.next.index - b.next.index)[0];
-      if (!pending) return;
-      const receiver = this.sides[pending.side];
-      receiver.inbox.shift();
-      this.receive(receiver, pending.next, null);
+    for (const side of ["client", "server"] as const) {
+      while (this.sides[side].inbox.length > 0) this.receive(this.sides[side], this.sides[side].inbox.shift()!, null);
     }
   }
 
@@ -436,7 +461,9 @@ class ConnectionReplayer {
       }
     }
     if (outcome.sends) receiver.owes = { flags: outcome.sends, step: this.steps.length, n: segment.n };
-    if (outcome.sends === "ACK") receiver.ackPending = true;
+    // Data that came with it is acknowledged, whatever the row sends (RFC 9293 3.10.7.4, seventh check).
+    else if (deliver > 0 && !dropped) receiver.owes = { flags: "ACK", step: this.steps.length, n: segment.n };
+    if (receiver.owes?.flags === "ACK" && receiver.owes.step === this.steps.length) receiver.ackPending = true;
     // A retransmitted FIN restarts TIME_WAIT's timer (RFC 9293 3.10.7.4; tcp_timewait_state_process).
     if (from === "TIME_WAIT" && retransmittedFin) receiver.since = this.now;
     this.enter(receiver, outcome.to);
@@ -453,7 +480,7 @@ class ConnectionReplayer {
     const index = receiver.held.findIndex((segment) => seqLe(segment.seq, rcvNxt));
     if (index < 0) return;
     const [segment] = receiver.held.splice(index, 1);
-    this.receive(receiver, { index: segment!.n - 1, segment: segment!, t: this.now }, null);
+    this.receive(receiver, { index: segment!.n - 1, segment: segment!, t: this.now, after: -1 }, null);
   }
 
   private acceptAck(endpoint: Endpoint, segment: Segment): void {
@@ -541,6 +568,7 @@ class ConnectionReplayer {
 
   private record(event: TcpEvent | SimEvent, at: Side | "network", note: string, extra: Partial<TraceStep> = {}): number {
     this.steps.push({ t: this.now, event, at, segment: null, client: this.sides.client.endpoint.state, server: this.sides.server.endpoint.state, note, ...extra });
+    if (at !== "network") this.sides[at].lastStep = this.steps.length - 1;
     return this.steps.length - 1;
   }
 

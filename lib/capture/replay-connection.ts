@@ -108,6 +108,8 @@ class ConnectionReplayer {
   private readonly isn: Record<Side, number>;
   private readonly initial: Record<Side, TcpState>;
   private readonly simultaneousOpen: boolean;
+  /** For each segment index, the index of the next segment each side sends (duplicates aside). */
+  private readonly nextBySide: Record<Side, (number | null)[]>;
   private now = 0;
 
   constructor(
@@ -117,6 +119,13 @@ class ConnectionReplayer {
   ) {
     this.profile = PROFILES[profileName];
     this.marks = markSegments(connection);
+    this.nextBySide = { client: [], server: [] };
+    const upcoming: Record<Side, number | null> = { client: null, server: null };
+    for (let index = connection.segments.length - 1; index >= 0; index--) {
+      this.nextBySide.client[index] = upcoming.client;
+      this.nextBySide.server[index] = upcoming.server;
+      if (!this.marks[index]!.some((mark) => mark.kind === "duplicate")) upcoming[senderOf(connection, connection.segments[index]!)] = index;
+    }
     this.notes = this.marks.map((marks) => marks.map((mark) => replayNotes.mark(mark)));
     this.t0 = connection.segments[0]?.time ?? 0;
     const synOf = (side: Side) => connection.segments.find((s) => senderOf(connection, s) === side && hasFlag(s.flags, "SYN"));
@@ -360,11 +369,7 @@ class ConnectionReplayer {
 
   /** The index of the next segment `side` sends after `index` (duplicates aside), or null. */
   private nextFrom(side: Side, index: number): number | null {
-    const segments = this.connection.segments;
-    for (let j = index + 1; j < segments.length; j++) {
-      if (senderOf(this.connection, segments[j]!) === side && !this.marks[j]!.some((mark) => mark.kind === "duplicate")) return j;
-    }
-    return null;
+    return this.nextBySide[side][index] ?? null;
   }
 
   /** `reply` left before `segment` arrived: it occupies sequence space that `reply`'s ACK field does not cover. */

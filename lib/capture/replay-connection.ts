@@ -248,7 +248,8 @@ class ConnectionReplayer {
       step.segment = segment;
       step.t = Math.max(step.t, t);
       // The step happens when its answer leaves: a state it entered dates from then.
-      if (step[sender.side] !== (this.steps[lastArrival - 1]?.[sender.side] ?? this.initial[sender.side])) sender.since = step.t;
+      // So does a TIME_WAIT restarted by a retransmitted FIN.
+      if (step[sender.side] !== (this.steps[lastArrival - 1]?.[sender.side] ?? this.initial[sender.side]) || step[sender.side] === "TIME_WAIT") sender.since = step.t;
       sender.owes = null;
       if (owed!.flags === "ACK") sender.ackPending = false;
       this.trackSent(sender, captured, segment);
@@ -259,6 +260,16 @@ class ConnectionReplayer {
     if (owed && owed.flags !== "ACK" && !answers) {
       this.note(index, replayNotes.owedOther(sender.side, owed.n, owed.flags, segment.flags, this.profile.name));
       sender.owes = null;
+    }
+    if (answers && owed!.flags !== "ACK") {
+      // An answer that others' segments separated from the arrival it answers: its own step, no change of state.
+      const later = replayNotes.answerLater(owed!.n, segment.flags);
+      sender.owes = null;
+      this.trackSent(sender, captured, segment);
+      this.record(this.steps[owed!.step]!.event, sender.side, later.en, { segment, rfc: this.steps[owed!.step]!.rfc, noteZh: later.zh });
+      this.deliverToPeer(sender, index, segment, t);
+      this.releaseCrossed(sender, index);
+      return;
     }
     if (isBareAck(segment) && !this.isRetransmission(index)) {
       this.sendBareAck(sender, index, captured, segment, t, answers);
@@ -360,7 +371,7 @@ class ConnectionReplayer {
     }
     const next = this.nextFrom(receiver.side, index);
     const pending: Pending = { index, segment, t, after: next ?? -1 };
-    if (next !== null && this.crossed(segment, this.simSegment(next, this.connection.segments[next]!, receiver.side))) {
+    if (next !== null && this.crossed(receiver, segment, this.simSegment(next, this.connection.segments[next]!, receiver.side))) {
       receiver.inbox.push(pending);
       return;
     }
@@ -372,12 +383,22 @@ class ConnectionReplayer {
     return this.nextBySide[side][index] ?? null;
   }
 
-  /** `reply` left before `segment` arrived: it occupies sequence space that `reply`'s ACK field does not cover. */
-  private crossed(segment: Segment, reply: Segment): boolean {
+  /**
+   * `reply` left before `segment` arrived: it occupies sequence space that
+   * `reply`'s ACK field does not cover. When the receiver already has all of
+   * that space (a retransmission, or a SYN+ACK repeating a SYN's number), the
+   * ACK field cannot tell; then a reply that pays what the receiver owes was
+   * sent before this segment arrived (two SYN+ACKs crossing in a
+   * simultaneous open).
+   */
+  private crossed(receiver: SideState, segment: Segment, reply: Segment): boolean {
     const space = segmentSpaceOf(segment);
     if (space === 0 || hasFlag(reply.flags, "RST")) return false;
     if (!hasFlag(reply.flags, "ACK") || reply.ack === null) return hasFlag(reply.flags, "SYN");
-    return !seqLe(seqAdd(segment.seq, space), reply.ack);
+    const end = seqAdd(segment.seq, space);
+    const rcvNxt = receiver.endpoint.rcvNxt;
+    if (rcvNxt !== null && seqLe(end, rcvNxt)) return receiver.owes !== null && receiver.owes.flags !== "ACK" && sameReply(receiver.owes.flags, reply);
+    return !seqLe(end, reply.ack);
   }
 
   /** Segments that crossed this side's segment `index` arrive now. */

@@ -24,7 +24,10 @@ function markText(mark: SegmentMark): { en: string; zh: string } {
     case "fast retransmission":
       return { en: `Fast retransmission of${of}: three duplicate ACKs came first, so it is sent again without waiting for the timer.`, zh: `快速重传第 ${mark.of ?? "?"} 个报文段：之前已收到三个重复 ACK，所以不等重传定时器到期就重发。` };
     case "spurious retransmission":
-      return { en: `Spurious retransmission of${of || " a segment"}: its receiver had already acknowledged all of it.`, zh: `虚假重传${of ? `（第 ${mark.of} 个报文段）` : ""}：接收方早已确认了它的全部内容。` };
+      return {
+        en: `Spurious retransmission of${of || " a segment"}: its receiver had already acknowledged all of it (or that acknowledgment was lost after the capture point).`,
+        zh: `虚假重传${of ? `（第 ${mark.of} 个报文段）` : ""}：接收方早已确认了它的全部内容（或者那个确认在抓包点之后丢失了）。`,
+      };
     case "never received":
       return { en: "Never received: it was sent again later, and nothing its receiver sent in between acknowledged it, so it was evidently lost after the capture point.", zh: "对端没有收到：发送方后来重发了它，而在此期间接收方发出的报文段都没有确认它，可见它在抓包点之后丢失了。" };
     case "duplicate":
@@ -99,6 +102,13 @@ export const replayNotes = {
       return { en: "The delayed ACK goes out: nothing came along to carry it.", zh: "延迟确认到期，ACK 单独发出：没有其他报文段可以捎带它。", rfc: "3.8.6.3" };
     }
     return { en: "An ACK that acknowledges nothing new: a window update or a repeated ACK; the state stays.", zh: "一个没有确认新内容的 ACK：窗口更新或重复的 ACK，状态不变。", rfc: "3.8.6" };
+  },
+
+  answerLater(n: number, flags: Flags): { en: string; zh: string } {
+    return {
+      en: `The answer to segment #${n} goes out (${flags}); other segments were on the wire meanwhile, so the state does not change now.`,
+      zh: `对第 ${n} 个报文段的回应（${flags}）发出；其间线路上还有其他报文段，所以此刻状态不变。`,
+    };
   },
 
   dataNote(bytes: number, rcvNxt: number): string {

@@ -77,6 +77,7 @@ interface SenderTrack {
   dupAcks: number;
   /** Highest ACK this side has sent. */
   highestAck: number | null;
+  synAckSent: boolean;
 }
 
 /** Marks for every segment of a connection, by index in `connection.segments`. */
@@ -97,7 +98,10 @@ export function markSegments(connection: CaptureConnection): SegmentMark[][] {
     }
     own.packets.set(key, index);
     const rst = hasFlag(segment.flags, "RST");
-    if (space > 0 && own.end !== null && seqLt(segment.seq, own.end)) {
+    // In a simultaneous open each side answers the other's SYN with a SYN+ACK that repeats its own SYN's number (RFC 9293 3.5): not a retransmission.
+    const firstSynAck = segment.flags === "SYN+ACK" && !own.synAckSent;
+    if (segment.flags === "SYN+ACK") own.synAckSent = true;
+    if (space > 0 && own.end !== null && seqLt(segment.seq, own.end) && !firstSynAck) {
       const first = own.firstAt.get(segment.seq);
       const isKeepalive = segment.payloadLength <= 1 && space <= 1 && seqAdd(segment.seq, 1) === own.end && !hasFlag(segment.flags, "FIN") && !hasFlag(segment.flags, "SYN");
       if (isKeepalive && first === undefined) {
@@ -146,7 +150,7 @@ export function markSegments(connection: CaptureConnection): SegmentMark[][] {
 }
 
 function newTrack(): SenderTrack {
-  return { end: null, firstAt: new Map(), packets: new Map(), lastAck: null, dupAcks: 0, highestAck: null };
+  return { end: null, firstAt: new Map(), packets: new Map(), lastAck: null, dupAcks: 0, highestAck: null, synAckSent: false };
 }
 
 function lastTime(connection: CaptureConnection, index: number): number {

@@ -215,4 +215,76 @@ describe("replaying a capture through both endpoints", () => {
     expect(connection.segments[0]).toMatchObject({ seq: 1, ack: 1, len: 10 });
     expect(connection.endpoints[1]).toMatchObject({ port: 80, role: "server" });
   });
+
+  it("a simultaneous open: two SYNs cross, both sides pass through SYN_RECEIVED (RFC 9293 Figure 8)", () => {
+    const replay = replayCapture(
+      capture([
+        ["c", "SYN", 0, 0, 0, 0],
+        ["s", "SYN", 0, 0, 0, 1],
+        ["c", "SYN+ACK", 0, 1, 0, 10],
+        ["s", "SYN+ACK", 0, 1, 0, 11],
+      ]),
+    );
+    const connection = replay.connections[0]!;
+    expect(connection.endpoints.map((e) => e.role)).toEqual(["simultaneous open", "simultaneous open"]);
+    expect(connection.endpoints.map((e) => e.states)).toEqual([
+      ["CLOSED", "SYN_SENT", "SYN_RECEIVED", "ESTABLISHED"],
+      ["CLOSED", "SYN_SENT", "SYN_RECEIVED", "ESTABLISHED"],
+    ]);
+    expect(connection.segments.flatMap((s) => s.notes)).toEqual([]);
+  });
+
+  it("a retransmitted FIN in TIME_WAIT is acknowledged again and restarts the timer", () => {
+    const replay = replayCapture(
+      capture([
+        ...HANDSHAKE,
+        ["c", "FIN+ACK", 1, 1, 0, 50],
+        ["s", "FIN+ACK", 1, 2, 0, 60],
+        ["c", "ACK", 2, 2, 0, 70],
+        ["s", "FIN+ACK", 1, 2, 0, 30_000],
+        ["c", "ACK", 2, 2, 0, 30_001],
+      ]),
+    );
+    const connection = replay.connections[0]!;
+    // Spurious as Wireshark says it: the client had acknowledged the FIN, but that ACK evidently never reached the server.
+    expect(connection.segments[6]!.notes.map((n) => n.kind)).toEqual(["spurious retransmission"]);
+    expect(connection.endpoints[0]!.states).toEqual(["CLOSED", "SYN_SENT", "ESTABLISHED", "FIN_WAIT_1", "TIME_WAIT", "CLOSED"]);
+    expect(connection.trace.steps.at(-1)).toMatchObject({ event: "timeout", at: "client", t: 90_001 });
+  });
+
+  it("Linux resets a connection whose application closed when new data arrives", () => {
+    const replay = replayCapture(
+      capture([...HANDSHAKE, ["c", "FIN+ACK", 1, 1, 0, 30], ["s", "ACK", 1, 2, 0, 31], ["s", "PSH+ACK", 1, 2, 10, 40], ["c", "RST", 2, 0, 0, 41]]),
+    );
+    const connection = replay.connections[0]!;
+    const step = connection.trace.steps.find((s) => s.event === "rcv data after close");
+    expect(step).toMatchObject({ at: "client", client: "CLOSED", kernel: "net/ipv4/tcp_input.c: tcp_rcv_state_process", segment: { flags: "RST" } });
+    expect(connection.endpoints[1]!.states.at(-1)).toBe("CLOSED");
+  });
+
+  it("a segment missing from the capture is named where the next one begins beyond it, and where an ACK covers it", () => {
+    const replay = replayCapture(capture([...HANDSHAKE, ["c", "ACK", 101, 1, 100, 30], ["s", "ACK", 1, 301, 0, 40]]));
+    const notes = replay.connections[0]!.segments.map((s) => s.notes.map((n) => n.kind));
+    expect(notes[3]).toEqual(["gap"]);
+    expect(notes[4]).toEqual(["acked unseen"]);
+  });
+
+  it("a SYN that reuses a four-tuple while its old connection is in TIME_WAIT starts a new connection", () => {
+    const replay = replayCapture(
+      capture([
+        ...HANDSHAKE,
+        ["c", "FIN+ACK", 1, 1, 0, 50],
+        ["s", "FIN+ACK", 1, 2, 0, 60],
+        ["c", "ACK", 2, 2, 0, 70],
+        ["c", "SYN", 500_000, 0, 0, 5_000],
+        ["s", "SYN+ACK", 800_000, 500_001, 0, 5_001],
+        ["c", "ACK", 500_001, 800_001, 0, 5_002],
+      ]),
+    );
+    expect(replay.connections).toHaveLength(2);
+    expect(replay.connections[1]!.endpoints.map((e) => e.states)).toEqual([
+      ["CLOSED", "SYN_SENT", "ESTABLISHED"],
+      ["LISTEN", "SYN_RECEIVED", "ESTABLISHED"],
+    ]);
+  });
 });

@@ -280,7 +280,7 @@ class ConnectionReplayer {
     const outcome = transition(from, cause, { activeOpen: endpoint.activeOpen }, this.profile.machine);
     const retransmission = this.isRetransmission(index);
     if (!retransmission && !sameReply(outcome.sends ?? "", segment)) {
-      this.note(index, replayNotes.unexpectedSend(sender.side, from, cause, outcome.sends, segment.flags, outcome.rfc, this.profile.name));
+      this.note(index, replayNotes.unexpectedSend(sender.side, from, cause, outcome.sends, segment.flags, outcome.rfc, this.profile.name, outcome.kernel));
     }
     if (answers) sender.owes = null;
     this.trackSent(sender, captured, segment);

@@ -12,6 +12,12 @@ import type { SegmentNote } from "./replay-connection";
 
 const SIDE_ZH = { client: "客户端", server: "服务器" } as const;
 
+const CALLS_ZH: Partial<Record<TcpEvent, string>> = { "passive open": "被动打开", "active open": "主动打开", send: "调用 send", close: "调用 close", abort: "调用 abort", timeout: "超时" };
+
+function eventZh(event: TcpEvent): string {
+  return event.startsWith("rcv ") ? `收到 ${event.slice(4)}` : (CALLS_ZH[event] ?? event);
+}
+
 function profileLabel(profile: ProfileName): { en: string; zh: string } {
   return PROFILES[profile].label;
 }
@@ -50,15 +56,15 @@ export const replayNotes = {
     return { kind: mark.kind, ...markText(mark), rule: MARK_RULES[mark.kind] };
   },
 
-  unexpectedSend(side: "client" | "server", from: TcpState, event: TcpEvent, expected: Flags | null, sent: Flags, rfc: string, profile: ProfileName): SegmentNote {
+  unexpectedSend(side: "client" | "server", from: TcpState, event: TcpEvent, expected: Flags | null, sent: Flags, rfc: string, profile: ProfileName, kernel?: string): SegmentNote {
     const label = profileLabel(profile);
     const want = expected ?? "nothing";
     const wantZh = expected ?? "不发送报文段";
     return {
       kind: "unexpected",
       en: `${label.en} does not expect this: in ${from}, ${event} sends ${want}, but the ${side} sent ${sent}.`,
-      zh: `${label.zh} 预期不到这一点：在 ${from} 状态下，${event} 应当${expected ? `发送 ${wantZh}` : wantZh}，而${SIDE_ZH[side]}发送的是 ${sent}。`,
-      rule: `RFC 9293 ${rfc}`,
+      zh: `${label.zh} 预期不到这一点：在 ${from} 状态下，${eventZh(event)} 应当${expected ? `发送 ${wantZh}` : wantZh}，而${SIDE_ZH[side]}发送的是 ${sent}。`,
+      rule: kernel ? `RFC 9293 ${rfc}; Linux ${kernel}` : `RFC 9293 ${rfc}`,
     };
   },
 

@@ -1,11 +1,12 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { createPrismaClient } from "../lib/server/prisma-client";
 import { buildApp, prepareDatabase, startApp, stopApp } from "../test/browser/app-server";
+import { captureRows, measureCapture } from "./capture";
 import { measureFloor, measureHttp, type HttpFigures } from "./http-load";
 import { appRoutes, routeJs, withBareApp } from "./js-size";
 import { measureQuestions } from "./questions";
@@ -18,7 +19,8 @@ import { measureUi } from "./ui";
  * build on a free port against a fresh database, runs each measurement,
  * prints a table and writes bench/results.json. Flags: --seconds N per load
  * point (5), --skip-build to reuse the last build in .next-bench, --only results
- * to build, serve and time the instructor's results page alone (printed, not written).
+ * to build, serve and time the instructor's results page alone (printed, not written), --only capture
+ * to read and replay a synthetic capture alone (printed, and written as the `capture` key of bench/results.json).
  */
 
 const BUILD_DIR = ".next-bench";
@@ -30,6 +32,17 @@ const skipBuild = args.includes("--skip-build");
 const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : undefined;
 
 const log = (line: string) => process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
+
+if (only === "capture") {
+  log("capture: reading and replaying 1,000 connections, 100,000 segments");
+  const figures = measureCapture();
+  process.stdout.write(`${captureRows(figures).map(([key, value]) => `${key}  ${value}`).join("\n")}\n`);
+  // Only this key changes; its own date and commit say it was measured apart from the rest.
+  const previous = existsSync("bench/results.json") ? (JSON.parse(readFileSync("bench/results.json", "utf8")) as Record<string, unknown>) : {};
+  const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
+  writeFileSync("bench/results.json", `${JSON.stringify({ ...previous, capture: { ...figures, measured_apart: { date: new Date().toISOString(), commit } } }, null, 2)}\n`);
+  process.exit(0);
+}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -117,6 +130,8 @@ log("scale: seeding and timing the data layer");
 const scale = { ...(await measureScale(log)), results_ms: resultsMs };
 log("questions and content check");
 const questions = measureQuestions();
+log("capture: reading and replaying 1,000 connections, 100,000 segments");
+const capture = measureCapture();
 rmSync(work, { recursive: true, force: true });
 
 const byEndpoint = (name: string) => Object.fromEntries(Object.entries(http.points).filter(([key]) => key.startsWith(`${name}.`)).map(([key, point]) => [key.slice(name.length + 1), point]));
@@ -158,6 +173,7 @@ const results = {
   ui,
   questions_per_s: questions.questions_per_s,
   content_check_ms: questions.content_check_ms,
+  capture,
   goals: Object.fromEntries(Object.entries(goals).map(([goal, [value, met]]) => [goal, { value, met }])),
 };
 results.meta.total_s = Math.round((performance.now() - started) / 1000);
@@ -175,6 +191,7 @@ for (const [route, kb] of Object.entries(js)) rows.push([`js_kb.${route}`, `${kb
 rows.push(["ui.grade_to_next_card_ms", `p50 ${ui.grade_to_next_card_ms.p50} ms  p95 ${ui.grade_to_next_card_ms.p95} ms  (${ui.samples} samples)`]);
 for (const [kind, rate] of Object.entries(questions.questions_per_s)) rows.push([`questions_per_s.${kind}`, String(rate)]);
 rows.push(["content_check_ms", String(questions.content_check_ms)]);
+rows.push(...captureRows(capture));
 for (const [goal, { value, met }] of Object.entries(results.goals)) rows.push([`goal ${goal}`, `${met ? "met" : "NOT met"} (${value})`]);
 const width = Math.max(...rows.map(([key]) => key.length));
 process.stdout.write(`${rows.map(([key, value]) => `${key.padEnd(width)}  ${value}`).join("\n")}\n\nbench/results.json written in ${results.meta.total_s} s\n`);

@@ -15,6 +15,8 @@ import {
   type RowVariant,
 } from "../tcp";
 import { renderSequenceDiagram, runScenario, SCENARIOS, SCENARIO_NAMES } from "../sim";
+import { DEFAULT_CAPTURE_PROFILE } from "../capture/replay-capture";
+import { captureCommand, CaptureFileError } from "./capture-command";
 import { runCli, UsageError } from "./run-cli";
 
 const USAGE = `usage: npm run -s tcp -- <command>
@@ -22,9 +24,10 @@ const USAGE = `usage: npm run -s tcp -- <command>
   step <STATE> "<event>" [--profile P] [--json]  one outcome (each case, where the row has more than one)
   scenarios                                      the named scenarios
   scenario <name> [--profile P] [--lose N]... [--delay N:MS]... [--isn-client N] [--isn-server N] [--backlog N] [--json]
+  capture FILE [--profile P] [--connection N] [--json]   a pcap or pcapng file replayed (profile ${DEFAULT_CAPTURE_PROFILE} unless given)
 profiles (P): ${PROFILE_NAMES.join(", ")} (default ${DEFAULT_PROFILE})`;
 
-const COMMANDS = ["table", "step", "scenarios", "scenario", "help"] as const;
+const COMMANDS = ["table", "step", "scenarios", "scenario", "capture", "help"] as const;
 
 const sequenceNumber = (flag: string) =>
   z.coerce
@@ -37,6 +40,8 @@ const segmentNumber = z.coerce.number({ message: "--lose takes a segment number"
 
 /** listen()'s backlog for the server's accept queue (Linux caps it at net.core.somaxconn, 4096 by default). */
 const backlogSize = z.coerce.number({ message: "--backlog takes a number" }).int("--backlog takes a whole number").min(0, "--backlog is at least 0").max(65535, "--backlog is at most 65535");
+
+const connectionNumber = z.coerce.number({ message: "--connection takes a connection number" }).int("--connection takes a whole number").min(1, "--connection counts connections from 1");
 
 const delaySpec = z
   .string()
@@ -100,6 +105,7 @@ const OPTIONS = {
   "isn-client": { type: "string" },
   "isn-server": { type: "string" },
   backlog: { type: "string" },
+  connection: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -123,7 +129,7 @@ function checked<T>(schema: z.ZodType<T>, value: unknown): T {
   return result.data;
 }
 
-function main(argv: string[]): string {
+function main(argv: string[]): string | { output: string; exitCode: number } {
   const { values, positionals } = parse(argv);
   const [command, ...rest] = positionals;
   if (values.help || command === "help" || command === undefined) return USAGE;
@@ -135,6 +141,7 @@ function main(argv: string[]): string {
     step: ["json", "profile"],
     scenarios: [],
     scenario: ["json", "profile", "lose", "delay", "isn-client", "isn-server", "backlog"],
+    capture: ["json", "profile", "connection"],
   };
   const profile = findProfile(values.profile ?? DEFAULT_PROFILE);
   if (!profile) throw new UsageError(`unknown profile "${values.profile}"; valid: ${PROFILE_NAMES.join(", ")}`);
@@ -185,6 +192,18 @@ function main(argv: string[]): string {
       });
       return values.json ? JSON.stringify(trace, null, 2) : renderSequenceDiagram(trace);
     }
+    case "capture": {
+      expectArguments(command, rest, 1);
+      const connection = values.connection === undefined ? undefined : checked(connectionNumber, values.connection);
+      try {
+        return captureCommand(rest[0]!, { profile: explicitProfile ? profile.name : DEFAULT_CAPTURE_PROFILE, connection, json: values.json ?? false });
+      } catch (error) {
+        if (!(error instanceof CaptureFileError)) throw error;
+        // Bad data, not bad usage: one line, exit 1.
+        process.stderr.write(`tcp: ${error.message.split("\n")[0]}\n`);
+        return { output: "", exitCode: 1 };
+      }
+    }
     default:
       return USAGE;
   }
@@ -197,6 +216,7 @@ function expectArguments(command: string, rest: string[], count: number): void {
       step: 'step <STATE> "<event>" [--profile P] [--json]',
       scenarios: "scenarios",
       scenario: "scenario <name> [--profile P] [--lose N]... [--isn-client N --isn-server N] [--json]",
+      capture: "capture FILE [--profile P] [--connection N] [--json]",
     };
     throw new UsageError(`"${command}" takes ${count === 0 ? "no arguments" : `${count} argument${count > 1 ? "s" : ""}`}: ${shapes[command]}`);
   }

@@ -11,13 +11,14 @@ export function describeSegment(segment: Segment): string {
   return `#${segment.n} ${segment.flags} seq=${segment.seq}${ack}${len}`;
 }
 
-/**
- * A sequence diagram for the terminal: time, the client's state, the segment
- * sent at that step as an arrow, the server's state.
- */
 export type DiagramBlank = { kind: "segment"; n: number } | { kind: "state"; step: number; side: "client" | "server" };
 
-export function renderSequenceDiagram(trace: Trace, blank?: DiagramBlank): string {
+/**
+ * A sequence diagram for the terminal: time, the client's state, the segment
+ * sent at that step as an arrow, the server's state. `title` replaces the
+ * scenario's title line (its ISNs mean nothing for a replayed capture).
+ */
+export function renderSequenceDiagram(trace: Trace, blank?: DiagramBlank, title?: string): string {
   const header = `${"t (ms)".padStart(8)}  ${"client".padEnd(STATE_WIDTH)} ${"".padEnd(MIDDLE_WIDTH)} ${"server".padEnd(STATE_WIDTH)} event`;
   const start = `${"".padStart(8)}  ${trace.initial.client.padEnd(STATE_WIDTH)} ${center("(start)", MIDDLE_WIDTH)} ${trace.initial.server}`;
   const hidden = hiddenStates(trace, blank);
@@ -29,9 +30,9 @@ export function renderSequenceDiagram(trace: Trace, blank?: DiagramBlank): strin
   });
   // A counterfactual machine replaces the profile's; name it then, else the profile alone.
   const rules = trace.machine === trace.profile || (trace.profile === "rfc9293" && trace.machine === "rfc9293") ? `profile ${trace.profile}` : `profile ${trace.profile}, machine ${trace.machine}`;
-  const title = `${trace.scenario}  (${rules}; first ISNs client=${trace.isn.client}, server=${trace.isn.server}; later connections take the ISN clock)`;
+  const heading = title ?? `${trace.scenario}  (${rules}; first ISNs client=${trace.isn.client}, server=${trace.isn.server}; later connections take the ISN clock)`;
   const bytes = `bytes delivered: client ${trace.bytes.client.delivered}, server ${trace.bytes.server.delivered}`;
-  return [title, "", header, start, ...lines, "", bytes].join("\n");
+  return [heading, "", header, start, ...lines, "", bytes].join("\n");
 }
 
 /** A blanked state stays hidden on every row until that side's state changes again. */

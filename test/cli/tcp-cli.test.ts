@@ -34,6 +34,8 @@ const COMMANDS = {
   queueRoomyJson: ["scenario", "accept-queue-full", "--profile", "linux", "--backlog", "5", "--json"],
   linuxDiagram: ["scenario", "abort", "--profile", "linux"],
   badBacklog: ["scenario", "open", "--backlog=-1"],
+  captureWithBacklog: ["capture", "content/captures/raw-ip.pcap", "--backlog", "5"],
+  captureMissingFile: ["capture", "content/captures/no-such.pcap"],
 } as const;
 
 type Command = keyof typeof COMMANDS;
@@ -263,7 +265,7 @@ describe("tcp help", () => {
   it("prints the usage and exits 0", () => {
     const text = ok("help");
     expect(text).toMatch(/^usage: npm run -s tcp -- <command>/);
-    for (const command of ["table", "step", "scenarios", "scenario"]) expect(text).toContain(`  ${command} `);
+    for (const command of ["table", "step", "scenarios", "scenario", "capture"]) expect(text).toContain(`  ${command} `);
   });
 });
 
@@ -278,6 +280,8 @@ describe("usage errors: exit code 2, one line on stderr naming the valid choices
     ["badProfile", "an unknown profile", ['unknown profile "bsd"', "rfc9293", "linux"]],
     ["profileOnScenarios", "--profile where it does not apply", ['--profile does not apply to "scenarios"']],
     ["badBacklog", "a negative --backlog", ["--backlog is at least 0"]],
+    ["captureWithBacklog", "a scenario's flag on capture", ['--backlog does not apply to "capture"', "--connection"]],
+    ["captureMissingFile", "a capture file that is not there (more in capture-cli.test.ts)", ["capture content/captures/no-such.pcap: no such file"]],
   ];
 
   it.each(cases)("%s: %s", (name, _what, mentions) => {

@@ -96,10 +96,7 @@ export function CaptureOpener({ lang, busy, onOpening, onOpened, onFailed }: Cap
         <p className={styles.hint}>
           {dragging ? t("dropZoneActive") : t("dropZone")} {format(t("sizeLimit"), { mib: MAX_CAPTURE_BYTES / 1024 / 1024 })}
         </p>
-        <p className={styles.privacy}>
-          <span aria-hidden="true">🔒 </span>
-          {t("privacy")}
-        </p>
+        <p className={styles.privacy}>{t("privacy")}</p>
       </div>
 
       <h3 className={styles.subheading}>{t("samplesHeading")}</h3>

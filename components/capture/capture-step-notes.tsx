@@ -4,6 +4,7 @@ import { capture } from "@/lib/i18n/messages/capture";
 import { format } from "@/lib/i18n/translate";
 import { stepSegments } from "@/lib/learn/capture-view";
 import { PROFILES } from "@/lib/tcp";
+import { segmentLine } from "./capture-segment-list";
 import styles from "./capture.module.css";
 
 /**
@@ -34,15 +35,7 @@ export function CaptureStepNotes({ replay, step, lang }: { replay: ConnectionRep
               <li key={`${role}-${segment.n}`} data-testid="captured-segment" data-role={role} data-segment={segment.n}>
                 <p className={styles.segmentLine}>
                   <span className="badge">{t(`segmentRole_${role}`)}</span>{" "}
-                  {format(t("segmentLine"), {
-                    n: segment.n,
-                    frame: segment.frame,
-                    arrow: segment.from === "client" ? "→" : "←",
-                    flags: segment.flags,
-                    seq: segment.seq,
-                    ack: segment.ack === null ? "" : ` ack=${segment.ack}`,
-                    len: segment.len,
-                  })}
+                  {segmentLine(segment, lang)}
                 </p>
                 {segment.notes.length === 0 ? (
                   <p className={styles.hint}>{t("noNotes")}</p>

@@ -15,6 +15,7 @@ import type { ProfileName } from "@/lib/tcp";
 import { CaptureFacts } from "./capture-facts";
 import { CaptureOpener, type OpenedCapture } from "./capture-opener";
 import { CaptureQuiz } from "./capture-quiz";
+import { CaptureSegmentList } from "./capture-segment-list";
 import { CaptureStepNotes } from "./capture-step-notes";
 import { ConnectionList } from "./connection-list";
 import styles from "./capture.module.css";
@@ -128,6 +129,7 @@ export function CaptureWorkbench({ lang, context }: { lang: Language; context: Q
               server: format(t("sideLabel"), { side: learn.server[lang], addr: endpointAddress(server) }),
             }}
             stepExtra={<CaptureStepNotes replay={connection} step={step} lang={lang} />}
+            aside={<CaptureSegmentList replay={connection} step={step} lang={lang} />}
           />
         </section>
       )}

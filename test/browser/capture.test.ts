@@ -201,6 +201,25 @@ describe("/learn/capture", () => {
     await context.close();
   });
 
+  it("a capture with every segment seen twice lists each copy with its duplicate note and rule, the current step's segments marked", { timeout: 600_000 }, async () => {
+    const name = "two-interfaces.pcapng";
+    const [connection] = replayOf(name).connections;
+    const copies = connection!.segments.filter((segment) => segment.notes.some((note) => note.kind === "duplicate"));
+    expect(copies.length).toBeGreaterThan(0);
+    const { context, page } = await openPage("en");
+    await page.locator(`[data-sample="${name}"]`).click();
+    await waitForFact(page, "file", name);
+    expect(await page.getByTestId("segment-row").count()).toBe(connection!.segments.length);
+    for (const copy of copies) {
+      const note = copy.notes.find((candidate) => candidate.kind === "duplicate")!;
+      const row = page.locator(`[data-testid=segment-row][data-segment="${copy.n}"]`);
+      expect(await row.locator("[data-kind=duplicate]").textContent()).toBe(`${capture["noteKind_duplicate"].en} ${note.en} ${format(capture.noteRule.en, { rule: note.rule })}`);
+    }
+    await page.getByTestId("step-forward").click();
+    expect(await page.locator("[data-testid=segment-row][aria-current=step]").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-segment")))).toEqual(["1"]);
+    await context.close();
+  });
+
   it("the sample route serves a sample by exact name, and answers anything else 404, never a file", async () => {
     const { context, page } = await openPage("en");
     const good = await page.request.get(`${appUrl}/learn/capture/samples/raw-ip.pcap`);

@@ -72,6 +72,11 @@ export const capture = {
     zh: "抓包已在此之前结束：这一步只有定时器能揭示，是状态机按 {profile} 配置推算的。",
     en: "The capture ended before this: only the timer tells, and the machine works it out with the {profile} profile.",
   },
+  segmentsHeading: { zh: "抓包里的全部报文段", en: "Every segment in the capture" },
+  segmentsShortened: {
+    zh: "共 {total} 个报文段，这里只列出有标注的和当前这一步的 {shown} 个。",
+    en: "{shown} of {total} segments: those with notes and this step's own.",
+  },
   segmentNotesHeading: { zh: "抓包里的这个报文段", en: "In the capture" },
   segmentLine: {
     zh: "#{n}（第 {frame} 帧）{arrow} {flags} seq={seq}{ack} len={len}",

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { capture } from "@/lib/i18n/messages/capture";
 import { learn } from "@/lib/i18n/messages/learn";
 import { format, inLanguage } from "@/lib/i18n/translate";
 import { listNotes } from "@/lib/server/notes-queries";
@@ -40,6 +41,15 @@ export default async function LearnPage() {
             <span>
               <strong className={styles.toolTitle}>{t.scenariosLink}</strong>
               <span className={styles.toolText}>{t.scenariosLinkText}</span>
+            </span>
+          </Link>
+          <Link href="/learn/capture" className={`card ${styles.toolCard}`} data-testid="link-capture">
+            <span className={styles.toolIcon} aria-hidden="true">
+              ⧉
+            </span>
+            <span>
+              <strong className={styles.toolTitle}>{capture.learnLink[lang]}</strong>
+              <span className={styles.toolText}>{capture.learnLinkText[lang]}</span>
             </span>
           </Link>
         </div>

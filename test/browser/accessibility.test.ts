@@ -228,6 +228,25 @@ async function learn(walk: Walk): Promise<void> {
   await walk.goto("/learn/scenarios?name=close-client-first&lose=1&profile=linux");
   for (let i = 0; i < 3; i++) await page.getByTestId("step-forward").click();
   await walk.audit("/learn/scenarios", "Linux, a segment dropped, step 3");
+
+  await walk.goto("/learn/capture");
+  await walk.audit("/learn/capture", "no capture open");
+  await page.locator('[data-sample="two-interfaces.pcapng"]').click();
+  await page.getByTestId("capture-player").waitFor();
+  for (let i = 0; i < 4; i++) await page.getByTestId("step-forward").click();
+  await walk.audit("/learn/capture", "a sample open, step 4, with a duplicate's note");
+  await page.getByTestId("quiz-start").click();
+  const question = page.getByTestId("question");
+  await question.waitFor();
+  await walk.audit("/learn/capture", "a question from the capture");
+  if ((await question.getAttribute("data-input")) === "number") await question.locator("input[name=number]").fill("12345");
+  else await question.locator("input[type=radio]").first().check();
+  await question.locator("button[type=submit]").click();
+  await page.getByTestId("answer-panel").waitFor();
+  await walk.audit("/learn/capture", "the question answered, with its explanation");
+  await page.getByTestId("capture-file").setInputFiles({ name: "broken.pcap", mimeType: "application/octet-stream", buffer: Buffer.from("not a capture") });
+  await page.getByTestId("capture-error").waitFor();
+  await walk.audit("/learn/capture", "a file refused, with the byte offset");
 }
 
 async function settings(walk: Walk): Promise<void> {

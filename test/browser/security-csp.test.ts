@@ -13,7 +13,7 @@ import { HTTPS_ORIGIN, serveAsHttps } from "./security-requests";
 const appUrl = inject("appUrl");
 const browser = useBrowser();
 
-const PAGES = ["/", "/review", "/quiz", "/interview", "/learn", "/learn/three-way-handshake", "/learn/diagram", "/learn/scenarios?name=lost-last-ack", "/progress", "/settings"];
+const PAGES = ["/", "/review", "/quiz", "/interview", "/learn", "/learn/three-way-handshake", "/learn/diagram", "/learn/scenarios?name=lost-last-ack", "/learn/capture", "/progress", "/settings"];
 
 /** React hydrated the document: the root it hydrates into carries React's container key. */
 function hydrated(page: Page): Promise<boolean> {

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import Database from "better-sqlite3";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -417,5 +418,29 @@ describe("a GIFT file carrying HTML or script, imported", () => {
     expect(shown).not.toContain("<svg");
     await context.close();
     unpublish(quiz.id);
+  });
+});
+
+describe("a capture file whose name carries HTML or script", () => {
+  it("shows the name as text in the file's facts, the quiz's prompt and the error, and nothing runs", async () => {
+    const { context, page, watch } = await watchedLearner();
+    await page.goto(`${appUrl}/learn/capture`);
+    await page.waitForFunction(() => Object.keys(document).some((key) => key.startsWith("__reactContainer")));
+    const input = page.getByLabel("Choose a capture file (.pcap, .pcapng)");
+    const name = `${PAYLOADS.img}${PAYLOADS.svg}.pcap`;
+    await input.setInputFiles({ name, mimeType: "application/vnd.tcpdump.pcap", buffer: readFileSync("content/captures/half-close-ipv6.pcap") });
+    await page.getByTestId("fact-file").waitFor();
+    expect(await page.getByTestId("fact-file").textContent()).toBe(name);
+    await page.getByTestId("quiz-start").click();
+    await page.getByTestId("question").waitFor();
+    expect(await page.getByTestId("question").locator("h3").textContent()).toContain(name);
+    await expectNothingRan(page, watch, "a capture named with markup");
+
+    const broken = `${PAYLOADS.details}${PAYLOADS.breakout}.pcapng`;
+    await input.setInputFiles({ name: broken, mimeType: "application/octet-stream", buffer: Buffer.from("not a capture at all") });
+    await page.getByTestId("capture-error").waitFor();
+    expect(await page.getByTestId("capture-error").textContent()).toContain(broken);
+    await expectNothingRan(page, watch, "a refused capture named with markup");
+    await context.close();
   });
 });

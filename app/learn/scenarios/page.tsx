@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { ScenarioPlayer } from "@/components/learn/scenario-player";
+import { capture } from "@/lib/i18n/messages/capture";
 import { learn } from "@/lib/i18n/messages/learn";
 import { format } from "@/lib/i18n/translate";
 import { parseProfileParam } from "@/lib/learn/profile-param";
@@ -39,6 +41,11 @@ export default async function ScenariosPage({ searchParams }: ScenariosPageProps
       )}
       {/* A new key starts the player afresh when the address names another run. */}
       <ScenarioPlayer key={`${name}|${lose.join(",")}|${profile}`} lang={lang} initialName={name} initialLose={lose} initialProfile={profile} />
+      <p className="muted">
+        <Link href="/learn/capture" data-testid="link-capture">
+          {capture.scenariosLink[lang]}
+        </Link>
+      </p>
     </div>
   );
 }

@@ -19,14 +19,16 @@ export type DiagramBlank = { kind: "segment"; n: number } | { kind: "state"; ste
  * scenario's title line (its ISNs mean nothing for a replayed capture).
  */
 export function renderSequenceDiagram(trace: Trace, blank?: DiagramBlank, title?: string): string {
-  const header = `${"t (ms)".padStart(8)}  ${"client".padEnd(STATE_WIDTH)} ${"".padEnd(MIDDLE_WIDTH)} ${"server".padEnd(STATE_WIDTH)} event`;
-  const start = `${"".padStart(8)}  ${trace.initial.client.padEnd(STATE_WIDTH)} ${center("(start)", MIDDLE_WIDTH)} ${trace.initial.server}`;
+  // Eight characters hold every scenario's times; a capture's timers can run longer.
+  const timeWidth = Math.max(8, ...trace.steps.map((step) => String(step.t).length));
+  const header = `${"t (ms)".padStart(timeWidth)}  ${"client".padEnd(STATE_WIDTH)} ${"".padEnd(MIDDLE_WIDTH)} ${"server".padEnd(STATE_WIDTH)} event`;
+  const start = `${"".padStart(timeWidth)}  ${trace.initial.client.padEnd(STATE_WIDTH)} ${center("(start)", MIDDLE_WIDTH)} ${trace.initial.server}`;
   const hidden = hiddenStates(trace, blank);
   const lines = trace.steps.map((step, index) => {
     const client = hidden.has(`client:${index}`) ? "?" : step.client;
     const server = hidden.has(`server:${index}`) ? "?" : step.server;
     const masked = blank?.kind === "segment" && step.segment?.n === blank.n ? { ...step, segment: { ...step.segment, flags: "?", seq: Number.NaN, ack: null } } : step;
-    return `${String(step.t).padStart(8)}  ${client.padEnd(STATE_WIDTH)} ${middle(masked)} ${server.padEnd(STATE_WIDTH)} ${eventLabel(step)}`;
+    return `${String(step.t).padStart(timeWidth)}  ${client.padEnd(STATE_WIDTH)} ${middle(masked)} ${server.padEnd(STATE_WIDTH)} ${eventLabel(step)}`;
   });
   // A counterfactual machine replaces the profile's; name it then, else the profile alone.
   const rules = trace.machine === trace.profile || (trace.profile === "rfc9293" && trace.machine === "rfc9293") ? `profile ${trace.profile}` : `profile ${trace.profile}, machine ${trace.machine}`;

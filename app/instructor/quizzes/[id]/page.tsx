@@ -35,7 +35,7 @@ export default async function EditQuizPage({ params }: { params: Promise<{ id: s
     if (error instanceof QuizNotFound) notFound();
     throw error;
   }
-  const problems = await draftProblems(db, quiz.definition, lang);
+  const problems = await draftProblems(db, quiz.definition, lang, instructor.id);
   const link = quiz.code ? `${requestOrigin(await headers())}/q/${quiz.code}` : null;
   const live = quiz.status === "live";
   const labels: Record<string, string> = {};

@@ -59,7 +59,7 @@ describe("resolveQuestion: a capture ref", () => {
     expect(question.profile).toBe("linux");
     expect(question.prompt.en).toContain("sample handshake-data-close.pcapng, connection 1");
     const response = question.input === "number" ? { kind: "number" as const, value: question.answer as number } : { kind: "choice" as const, choice: question.answer as string };
-    expect(checkAnswer(question, response).correct).toBe(true);
+    expect(checkAnswer(question, response, context).correct).toBe(true);
   });
 
   it("regenerates the same question from the same ref", () => {

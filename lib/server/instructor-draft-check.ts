@@ -31,7 +31,9 @@ export async function draftProblems(db: PrismaClient, definition: unknown, lang:
   const foreign = new Set(await foreignUploads(db, names, instructorId));
   const context = await quizContext(db, source.context, { captures: names.filter((name) => !foreign.has(name)).map((capture) => ({ capture })) }, instructorId);
   const problems = checkDraft(definition, { lang, context, misconceptions: [...misconceptionFiles(), ...sampleCaptureFiles()] });
-  const slots = (definition as { captures?: unknown[] }).captures ?? [];
+  // A draft is saved as written: its captures may be anything.
+  const written = (definition as { captures?: unknown } | null)?.captures;
+  const slots: unknown[] = Array.isArray(written) ? written : [];
   const notOwn = slots.flatMap((slot, index): DraftProblem[] => {
     const name = (slot as { capture?: unknown } | null)?.capture;
     if (typeof name !== "string" || !foreign.has(name)) return [];

@@ -18,7 +18,7 @@ export const instructorCaptures = {
   remove: { zh: "删除", en: "Remove" },
   uploadLabel: { zh: "上传抓包（pcap 或 pcapng，至多 32 MB）", en: "Upload a capture (pcap or pcapng, at most 32 MB)" },
   uploading: { zh: "正在上传……", en: "Uploading…" },
-  uploaded: { zh: "已上传 {name}：{n} 个 TCP 连接。", en: "Uploaded {name}: {n} TCP connections." },
+  uploaded: { zh: "已上传 {name}：其中 TCP 连接数为 {n}。", en: "Uploaded {name}: TCP connections in it: {n}." },
   uploadFailed: { zh: "上传失败：{error}", en: "Upload failed: {error}" },
   noConnections: { zh: "这个抓包没有可读的 TCP 连接。", en: "This capture has no TCP connection that reads." },
   kindCapture: { zh: "来自抓包", en: "From a capture" },

@@ -293,7 +293,8 @@ export async function quizResults(db: PrismaClient, instructorId: string, quizId
       sort: query.sort,
     },
     questions: questionTable(questionRows, wrongByKey, quiz),
-    transitions: testRows.filter((row) => !row.key.startsWith("scenario:")).map((row) => ({ key: row.key, right: num(row.right), total: num(row.total) })),
+    // Scenario runs and capture questions ("capture:<type>") test no one transition of Figure 5.
+    transitions: testRows.filter((row) => !row.key.startsWith("scenario:") && !row.key.startsWith("capture:")).map((row) => ({ key: row.key, right: num(row.right), total: num(row.total) })),
     scenarios: testRows
       .filter((row) => row.key.startsWith("scenario:"))
       .map((row) => ({ key: row.key.slice("scenario:".length), right: num(row.right), total: num(row.total) })),

@@ -23,6 +23,7 @@ let api: {
   attempts: typeof import("@/app/api/q/[code]/attempts/route");
   session: typeof import("@/app/api/sessions/[id]/route");
   answer: typeof import("@/app/api/sessions/[id]/answer/route");
+  csv: typeof import("@/app/api/instructor/quizzes/[id]/results.csv/route");
 };
 let alice: { id: string; cookie: string };
 let bob: { id: string; cookie: string };
@@ -80,6 +81,7 @@ beforeAll(async () => {
     attempts: await import("@/app/api/q/[code]/attempts/route"),
     session: await import("@/app/api/sessions/[id]/route"),
     answer: await import("@/app/api/sessions/[id]/answer/route"),
+    csv: await import("@/app/api/instructor/quizzes/[id]/results.csv/route"),
   };
   alice = await instructorWithCookie(db, "captures-alice");
   bob = await instructorWithCookie(db, "captures-bob");
@@ -228,6 +230,16 @@ describe("a quiz with an uploaded capture", () => {
     const marked = await callRoute(api.answer.POST, json("POST", `/api/sessions/${session}/answer`, cookie, { position: 1, response: right }), { id: session });
     expect(marked.status).toBe(200);
     expect(await db.answer.findFirstOrThrow({ where: { sessionId: session, position: 1 } })).toMatchObject({ kind: "capture", correct: true });
+
+    // The results: capture questions map to no transition of the heat map; the CSV writes them.
+    const { loadQuestionSource } = await import("@/lib/server/question-source");
+    const { quizResults, resultsQuerySchema } = await import("@/lib/server/quiz-results");
+    const results = (await quizResults(db, alice.id, id, resultsQuerySchema.parse({}), await loadQuestionSource(db), new Date()))!;
+    expect(results.transitions).toEqual([]);
+    const csv = await callRoute(api.csv.GET, json("GET", `/api/instructor/quizzes/${id}/results.csv`, alice.cookie), { id });
+    expect(csv.status).toBe(200);
+    const row = csv.text.trim().split(/\r?\n/)[1]!.split(",");
+    expect(row.slice(7, 13).filter((_, at) => at % 2 === 0)).toEqual(["wrong", "right", "blank"]);
   });
 });
 

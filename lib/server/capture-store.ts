@@ -1,4 +1,3 @@
-import "server-only";
 import { createHash } from "node:crypto";
 import { CaptureError, readCapture } from "../capture";
 import { replayCapture } from "../capture/replay-capture";
@@ -13,7 +12,9 @@ import type { Db, PrismaClient } from "./prisma-client";
  * of content, and instructors' uploads ("upload:<id>"), read from the
  * database once each and kept (an upload never changes). Every function
  * takes the instructor's id from their session: another instructor's
- * upload, or a missing one, is the same CaptureNotFound (a 404).
+ * upload, or a missing one, is the same CaptureNotFound (a 404). Like
+ * question-source.ts, which reaches it, it has no "server-only" import, so
+ * that scripts and tests can load the question source outside Next.
  */
 
 export class CaptureNotFound extends Error {

@@ -31,6 +31,21 @@ export interface DraftSlot {
   profile?: string;
 }
 
+/** A slot of questions from one connection of a capture ("sample:<file>" or "upload:<id>"). */
+export interface DraftCaptureSlot {
+  capture: string;
+  connection?: number;
+  count: number;
+  profile?: string;
+}
+
+/** A capture the editor can pick, with its TCP connections (from the server's replay). */
+export interface CaptureChoice {
+  capture: string;
+  name: string;
+  connections: { connection: number; client: string; server: string; segments: number }[];
+}
+
 export interface DraftSettings {
   seed?: "per-student" | number;
   shuffle?: boolean;
@@ -48,6 +63,7 @@ export interface Draft {
   settings?: DraftSettings;
   questions: DraftQuestion[];
   generated: DraftSlot[];
+  captures?: DraftCaptureSlot[];
   [key: string]: unknown;
 }
 

@@ -2,7 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { newQuestion, toDraft, type Draft, type DraftQuestion, type DraftSlot, type ProblemMap } from "./draft-types";
+import { CaptureSlotsEditor, type CaptureMessages } from "./capture-slots-editor";
+import { newQuestion, toDraft, type CaptureChoice, type Draft, type DraftCaptureSlot, type DraftQuestion, type DraftSlot, type ProblemMap } from "./draft-types";
 import { BilingualFields, EditorProvider, TextField, type BuilderMessages, type EditorOptions } from "./editor-context";
 import styles from "./instructor.module.css";
 import { QuestionEditor } from "./question-editor";
@@ -34,7 +35,7 @@ async function send(url: string, method: "POST" | "PUT", body: unknown): Promise
  * after each change (the same checks a quiz file gets, in the page's
  * language), saved on demand, published only without problems.
  */
-export function QuizEditor({ quizId, initial, initialProblems, live, lang, m, options }: {
+export function QuizEditor({ quizId, initial, initialProblems, live, lang, m, options, captureChoices, c }: {
   quizId: string;
   initial: Record<string, unknown>;
   initialProblems: Problem[];
@@ -42,6 +43,9 @@ export function QuizEditor({ quizId, initial, initialProblems, live, lang, m, op
   lang: "zh" | "en";
   m: BuilderMessages;
   options: EditorOptions;
+  /** The samples and the instructor's uploads a capture slot can name. */
+  captureChoices: { samples: CaptureChoice[]; uploads: CaptureChoice[] };
+  c: CaptureMessages;
 }) {
   const router = useRouter();
   const [draft, setDraft] = useState<Draft>(() => toDraft(initial));
@@ -87,6 +91,10 @@ export function QuizEditor({ quizId, initial, initialProblems, live, lang, m, op
   };
   const setQuestions = (questions: DraftQuestion[]) => update({ ...draft, questions });
   const setSlots = (generated: DraftSlot[]) => update({ ...draft, generated });
+  const setCaptureSlots = (captures: DraftCaptureSlot[]) => {
+    const { captures: _dropped, ...rest } = draft;
+    update(captures.length > 0 ? { ...rest, captures } : (rest as Draft));
+  };
   const context = useMemo(() => ({ m, options, problems: problemMap(problems) }), [m, options, problems]);
 
   async function save(): Promise<boolean> {
@@ -181,6 +189,8 @@ export function QuizEditor({ quizId, initial, initialProblems, live, lang, m, op
         <button type="button" className="button secondary" onClick={() => setSlots([...draft.generated, { count: 5 }])}>
           {m.addSlot}
         </button>
+
+        <CaptureSlotsEditor slots={draft.captures ?? []} onChange={setCaptureSlots} initialChoices={captureChoices} c={c} />
 
         <section className="card" aria-labelledby="rules">
           <h2 id="rules">{m.settings}</h2>

@@ -92,12 +92,15 @@ function linePaths(yaml: string): Map<number, string> {
 function shortfalls(definition: unknown, context: QuestionContext | undefined): DraftProblem[] {
   if (!context) return [];
   const parsed = quizFileSchema.safeParse(definition);
-  if (!parsed.success || parsed.data.generated.length === 0) return [];
+  if (!parsed.success || parsed.data.generated.length + (parsed.data.captures?.length ?? 0) === 0) return [];
   // A quiz's one seed is what every student gets; per-student, seed 1 stands for any.
   const seed = typeof parsed.data.settings?.seed === "number" ? parsed.data.settings.seed : 1;
   const quiz = { ...parsed.data, settings: { ...parsed.data.settings, shuffle: false } };
   return planQuiz(quiz, `draft:${parsed.data.id}`, seed, context).shortfalls.map((shortfall) => ({
-    path: `generated.${shortfall.slot}.count`,
-    message: `only ${shortfall.got} different questions of these kinds and topics can be made, not ${shortfall.wanted}`,
+    path: `${shortfall.field}.${shortfall.slot}.count`,
+    message:
+      shortfall.field === "generated"
+        ? `only ${shortfall.got} different questions of these kinds and topics can be made, not ${shortfall.wanted}`
+        : `only ${shortfall.got} different questions can be drawn from this connection, not ${shortfall.wanted}`,
   }));
 }

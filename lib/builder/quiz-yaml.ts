@@ -3,17 +3,18 @@ import { stringify } from "yaml";
 /*
  * A builder quiz as the YAML a file in content/quizzes/ holds: keys in the
  * order the files there are written (id, title, description, topics,
- * settings, questions, generated; in a question id, type, prompt, its
+ * settings, questions, generated, captures; in a question id, type, prompt, its
  * type's fields, explanation, claims), empty lists, empty texts and absent
  * values left out. "Download as file" gives this text, and the draft check
  * reads it as a file, so what the builder reports is what `content:check`
  * would report for the download.
  */
 
-const QUIZ_KEYS = ["id", "title", "description", "author", "topics", "settings", "questions", "generated"];
+const QUIZ_KEYS = ["id", "title", "description", "author", "topics", "settings", "questions", "generated", "captures"];
 const QUESTION_KEYS = ["id", "type", "prompt", "state", "event", "scenario", "side", "lose", "choices", "answer", "claim", "keyPoints", "explanation", "claims"];
 const SETTINGS_KEYS = ["seed", "shuffle", "timeLimitMinutes", "attempts", "feedback", "opens", "closes"];
 const SLOT_KEYS = ["count", "kinds", "topics", "profile"];
+const CAPTURE_SLOT_KEYS = ["capture", "connection", "count", "profile"];
 const TEXT_KEYS = ["zh", "en"];
 
 type Plain = Record<string, unknown>;
@@ -68,6 +69,7 @@ export function orderedQuiz(definition: unknown): unknown {
     if (key === "settings") return isPlain(value) ? ordered(value, SETTINGS_KEYS) : value;
     if (key === "questions" && Array.isArray(value)) return value.map(question);
     if (key === "generated" && Array.isArray(value)) return value.map((slot) => (isPlain(slot) ? ordered(slot, SLOT_KEYS) : slot));
+    if (key === "captures" && Array.isArray(value)) return value.map((slot) => (isPlain(slot) ? ordered(slot, CAPTURE_SLOT_KEYS) : slot));
     return value;
   });
 }

@@ -52,7 +52,8 @@ function main(argv: string[]) {
   const lang: ExportLanguage = values.lang === undefined ? "both" : checked(langSchema, values.lang);
   const seed = values.seed === undefined ? undefined : seedFrom(checked(seedSchema, values.seed));
 
-  const report = checkContent(loadContentFiles(values.content ?? "content"));
+  const files = loadContentFiles(values.content ?? "content");
+  const report = checkContent(files);
   if (report.problems.length > 0) throw new UsageError(`content has ${report.problems.length} problem(s); run npm run -s content:check first`);
   if (format === "anki") {
     const decks = values.deck === undefined ? report.decks : report.decks.filter((deck) => deck.id === values.deck);
@@ -61,7 +62,8 @@ function main(argv: string[]) {
   }
   const quizzes = values.quiz === undefined ? report.quizzes : report.quizzes.filter((quiz) => quiz.id === values.quiz);
   if (quizzes.length === 0) throw new UsageError(`no quiz "${values.quiz}"; quizzes: ${report.quizzes.map((quiz) => quiz.id).join(", ")}`);
-  const context = contextFromContent(report);
+  // With the sample captures, so that a quiz's capture slots export as ordinary questions.
+  const context = contextFromContent(report, files);
   const options = { lang, ...(seed === undefined ? {} : { seed }) };
   return format === "gift" ? exportGift(quizzes, context, options) : exportMoodleXml(quizzes, context, options);
 }

@@ -8,6 +8,7 @@ import { parseMarkdownNote } from "./markdown-note";
 import { cardSchema, deckHeaderSchema, noteFrontMatter, quizFileSchema, stateInfoFileSchema, type QuizQuestionInput } from "./schema";
 import { guarded, shorten } from "./problem-report";
 import { unreadableText } from "./readable-text";
+import { SampleCaptures } from "./sample-captures";
 import { YamlSource, type YamlPath } from "./yaml-source";
 
 /**
@@ -30,10 +31,12 @@ export function checkContent(files: readonly ContentFile[]): ContentReport {
   // A file that is not text of a bounded size is reported once and never parsed.
   const checked: ContentFile[] = [];
   for (const file of files) {
-    const unreadable = file.unreadable ?? (kindOf(file.path) ? unreadableText(file.text) : null);
+    const kind = kindOf(file.path);
+    const unreadable = file.unreadable ?? (kind && kind !== "capture" ? unreadableText(file.text) : null);
     if (unreadable) reporter(file)(unreadable.line, unreadable.message);
-    else if (kindOf(file.path)) checked.push(file);
+    else if (kind) checked.push(file);
   }
+  const samples = new SampleCaptures(checked.filter((file) => kindOf(file.path) === "capture"));
   const known = loadKnownErrors(
     checked.filter((file) => kindOf(file.path) === "misconceptions"),
     reporter,
@@ -62,7 +65,7 @@ export function checkContent(files: readonly ContentFile[]): ContentReport {
           break;
         }
         case "quiz": {
-          const result = checkQuizFile(file, known, report);
+          const result = checkQuizFile(file, known, samples, report);
           claims += result.claims;
           questions += result.questions;
           if (result.quiz) quizzes.push(result.quiz);
@@ -84,7 +87,7 @@ export function checkContent(files: readonly ContentFile[]): ContentReport {
     quizzes: quizzes.filter((quiz) => !failing.has(quiz.sourcePath)),
     problems,
     counts: {
-      files: files.filter((file) => kindOf(file.path) !== null).length,
+      files: files.filter((file) => kindOf(file.path) !== null && kindOf(file.path) !== "capture").length,
       notes: notes.length,
       decks: decks.length,
       cards: cardCount,
@@ -96,16 +99,18 @@ export function checkContent(files: readonly ContentFile[]): ContentReport {
   };
 }
 
-type Kind = "note" | "deck" | "quiz" | "states" | "misconceptions";
+type Kind = "note" | "deck" | "quiz" | "states" | "misconceptions" | "capture";
 
 /**
  * Notes are Markdown; states.yaml holds the states' names and meanings; YAML
  * under a misconceptions/ folder lists known errors, under a quizzes/ folder
- * it is a quiz, other YAML a deck. README.md is for people.
+ * it is a quiz, other YAML a deck. README.md is for people. A .pcap or
+ * .pcapng file under a captures/ folder is a sample capture quizzes can name.
  */
 export function kindOf(path: string): Kind | null {
   const name = path.split(/[\\/]/).pop() ?? path;
   if (name.toLowerCase() === "readme.md") return null;
+  if (/\.pcap(ng)?$/.test(name)) return /(^|[\\/])captures[\\/]/.test(path) ? "capture" : null;
   if (name.endsWith(".md")) return "note";
   if (!/\.ya?ml$/.test(name)) return null;
   if (/(^|[\\/])misconceptions[\\/]/.test(path)) return "misconceptions";
@@ -266,7 +271,7 @@ function checkStatesFile(file: ContentFile, known: readonly KnownError[], report
 
 // ---- quizzes ----
 
-function checkQuizFile(file: ContentFile, known: readonly KnownError[], report: Report): { quiz?: Quiz; claims: number; questions: number } {
+function checkQuizFile(file: ContentFile, known: readonly KnownError[], samples: SampleCaptures, report: Report): { quiz?: Quiz; claims: number; questions: number } {
   const source = new YamlSource(file.text);
   if (source.problems.length > 0) {
     source.problems.forEach((problem) => report(problem.line, problem.message));
@@ -284,6 +289,10 @@ function checkQuizFile(file: ContentFile, known: readonly KnownError[], report: 
     if (earlier !== undefined) report(source.lineOf([...path, "id"]), `question id "${question.id}" is already used by question ${earlier + 1}`);
     seen.set(question.id, index);
     claims += checkQuestion(question, source, path, report);
+  });
+  (quizFile.captures ?? []).forEach((slot, index) => {
+    const problem = samples.problem(slot.capture, slot.connection);
+    if (problem) report(source.lineOf(["captures", index, problem.field]), problem.message);
   });
   return { claims, questions: quizFile.questions.length, quiz: { ...quizFile, sourcePath: file.path } };
 }

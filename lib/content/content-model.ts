@@ -76,10 +76,11 @@ export interface ContentReport {
   counts: ContentCounts;
 }
 
-/** A file's path (as reported) and its text. */
+/** A file's path (as reported) and its text; a sample capture (content/captures) has its bytes instead (text ""). */
 export interface ContentFile {
   path: string;
   text: string;
+  bytes?: Uint8Array;
   /**
    * Why the file could not be read as text (too large, not UTF-8, a link that
    * is not followed); such a file is reported at this line and not checked.

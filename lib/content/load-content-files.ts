@@ -2,6 +2,7 @@ import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stat
 import { join, relative, sep } from "node:path";
 import type { ContentFile } from "./content-model";
 import { kindOf } from "./check-content";
+import { MAX_CAPTURE_BYTES } from "../capture/types";
 import { notUtf8, tooLarge, type TextProblem } from "./readable-text";
 
 /**
@@ -28,8 +29,9 @@ export function loadContentFiles(dir: string, cwd: string = process.cwd()): Cont
   const read = new Set<string>([root]);
 
   const readFile = (path: string, info: Stats) => {
-    if (!kindOf(path)) return;
-    const problem = fileProblem(info);
+    const kind = kindOf(path);
+    if (!kind) return;
+    const problem = kind === "capture" ? captureProblem(info) : fileProblem(info);
     if (problem) return files.push({ path: shown(path), text: "", unreadable: problem });
     let bytes: Buffer;
     try {
@@ -37,6 +39,7 @@ export function loadContentFiles(dir: string, cwd: string = process.cwd()): Cont
     } catch (error) {
       return skip(path, `the file cannot be read (${codeOf(error)})`);
     }
+    if (kind === "capture") return files.push({ path: shown(path), text: "", bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
     const text = tooLarge(bytes.length) ?? notUtf8(bytes);
     files.push(text ? { path: shown(path), text: "", unreadable: text } : { path: shown(path), text: bytes.toString("utf8") });
   };
@@ -94,6 +97,12 @@ export function loadContentFiles(dir: string, cwd: string = process.cwd()): Cont
 function fileProblem(info: Stats): TextProblem | null {
   if (!info.isFile()) return { line: 1, message: "not a regular file (a pipe, socket or device); not read" };
   return tooLarge(info.size);
+}
+
+/** A sample capture is read as bytes, up to the capture reader's own limit. */
+function captureProblem(info: Stats): TextProblem | null {
+  if (!info.isFile()) return { line: 1, message: "not a regular file (a pipe, socket or device); not read" };
+  return info.size > MAX_CAPTURE_BYTES ? { line: 1, message: `the capture is ${info.size} bytes, above the limit of ${MAX_CAPTURE_BYTES} bytes` } : null;
 }
 
 function codeOf(error: unknown): string {

@@ -178,6 +178,25 @@ export const generatedSlotSchema = z.strictObject({
 });
 export type GeneratedSlot = z.infer<typeof generatedSlotSchema>;
 
+/**
+ * Where a capture comes from: a sample shipped in content/captures
+ * ("sample:handshake-data-close.pcapng") or an instructor's upload
+ * ("upload:<id>"). Content files can only name samples that exist; the
+ * builder checks that an upload is the instructor's own.
+ */
+export const CAPTURE_NAME_PATTERN = /^(sample:[A-Za-z0-9][A-Za-z0-9._-]{0,99}\.pcap(ng)?|upload:[A-Za-z0-9_-]{1,64})$/;
+
+/** Questions drawn from one connection of a capture (lib/questions/generators/capture-questions.ts), replayed with a profile (linux when absent). */
+export const captureSlotSchema = z.strictObject({
+  capture: z
+    .string({ error: "capture must be a text name" })
+    .regex(CAPTURE_NAME_PATTERN, 'capture must be "sample:<file in content/captures>" or "upload:<id>"'),
+  connection: z.number({ error: "connection must be a number" }).int("connection must be a whole number").min(1, "connections are counted from 1").max(10_000, "connection is at most 10000").default(1),
+  count: z.number({ error: "count must be a number" }).int("count must be a whole number").min(1, "count is at least 1").max(20, "count is at most 20"),
+  profile: z.enum(PROFILE_NAMES, { error: `profile must be one of: ${PROFILE_NAMES.join(", ")}` }).optional(),
+});
+export type CaptureSlot = z.infer<typeof captureSlotSchema>;
+
 /** When a student sees whether an answer was right, and the explanation. */
 export const FEEDBACK_TIMES = ["each", "end", "after-close"] as const;
 export type FeedbackTime = (typeof FEEDBACK_TIMES)[number];
@@ -216,6 +235,10 @@ export type QuizSettings = z.infer<typeof quizSettingsSchema>;
 /** The most questions one attempt can hold, fixed and generated together. */
 export const MAX_QUIZ_QUESTIONS = 100;
 
+function slotTotal(slots: readonly { count: number }[]): number {
+  return slots.reduce((sum, slot) => sum + slot.count, 0);
+}
+
 export const quizFileSchema = z
   .strictObject({
     id: contentId,
@@ -226,13 +249,15 @@ export const quizFileSchema = z
     settings: quizSettingsSchema.optional(),
     questions: z.array(quizQuestionSchema).default([]),
     generated: z.array(generatedSlotSchema).max(10, "at most 10 generated slots").default([]),
+    // Optional rather than defaulted, so that quizzes written before captures keep their type; absent means none.
+    captures: z.array(captureSlotSchema).max(10, "at most 10 capture slots").optional(),
   })
-  .refine((quiz) => quiz.questions.length + quiz.generated.length > 0, {
-    message: "a quiz needs at least one question or generated slot",
+  .refine((quiz) => quiz.questions.length + quiz.generated.length + (quiz.captures?.length ?? 0) > 0, {
+    message: "a quiz needs at least one question, generated slot or capture slot",
     path: ["questions"],
   })
-  .refine((quiz) => quiz.questions.length + quiz.generated.reduce((sum, slot) => sum + slot.count, 0) <= MAX_QUIZ_QUESTIONS, {
-    message: `a quiz holds at most ${MAX_QUIZ_QUESTIONS} questions, fixed and generated together`,
+  .refine((quiz) => quiz.questions.length + slotTotal(quiz.generated) + slotTotal(quiz.captures ?? []) <= MAX_QUIZ_QUESTIONS, {
+    message: `a quiz holds at most ${MAX_QUIZ_QUESTIONS} questions, fixed, generated and from captures together`,
     path: ["generated"],
   });
 export type QuizFile = z.infer<typeof quizFileSchema>;

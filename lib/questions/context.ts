@@ -18,4 +18,8 @@ export interface WhyCard {
 export interface QuestionContext {
   states: StateInfo[];
   whyCards: WhyCard[];
+  /** Capture name ("sample:<file>", "upload:<id>") → its bytes, for quizzes with questions from a capture. */
+  captures?: ReadonlyMap<string, Uint8Array>;
+  /** Capture name → the name a prompt shows (an upload's original file name); the file name of a sample otherwise. */
+  captureNames?: ReadonlyMap<string, string>;
 }

@@ -1,5 +1,7 @@
-import type { GeneratedSlot, QuizFile } from "../content";
+import { DEFAULT_CAPTURE_PROFILE } from "../capture/replay-capture";
+import type { CaptureSlot, GeneratedSlot, QuizFile } from "../content";
 import { DEFAULT_PROFILE } from "../tcp";
+import { captureRefQuestion } from "./capture-source";
 import type { QuestionContext } from "./context";
 import { availableKinds, generateQuestion } from "./generate";
 import type { QuestionRef } from "./question-ref";
@@ -8,18 +10,22 @@ import { Random, seedFrom } from "./random";
 /*
  * Which questions one attempt at a quiz holds: its fixed questions, each
  * generated slot filled from the attempt's seed, in written order or
- * shuffled. The same quiz and seed always give the same attempt, so a
+ * shuffled, then each capture slot filled from its connection's replay. The same quiz and seed always give the same attempt, so a
  * preview for a seed is exactly what a student with that seed gets, and an
  * attempt is stored as references that regenerate it.
  */
 
 export interface QuizPlan {
   refs: QuestionRef[];
-  /** Slots that could not be filled: fewer distinct questions of their kinds have their topics. */
-  shortfalls: { slot: number; wanted: number; got: number }[];
+  /**
+   * Slots that could not be filled: fewer distinct questions of their kinds
+   * have their topics, or the capture's connection offers fewer (none when
+   * the context lacks the capture). `field`: the list the slot is in.
+   */
+  shortfalls: { field: "generated" | "captures"; slot: number; wanted: number; got: number }[];
 }
 
-type PlannedQuiz = Pick<QuizFile, "id" | "questions" | "generated" | "settings">;
+type PlannedQuiz = Pick<QuizFile, "id" | "questions" | "generated" | "settings"> & { captures?: readonly CaptureSlot[] };
 
 /** Tries per question wanted before a slot is called short: topic filters reject most draws of some kinds. */
 const DRAWS_PER_QUESTION = 40;
@@ -45,7 +51,12 @@ export function planQuiz(quiz: PlannedQuiz, refQuizId: string, seed: number, con
   quiz.generated.forEach((slot, index) => {
     const filled = fillSlot(slot, random, context, seen);
     refs.push(...filled);
-    if (filled.length < slot.count) shortfalls.push({ slot: index, wanted: slot.count, got: filled.length });
+    if (filled.length < slot.count) shortfalls.push({ field: "generated", slot: index, wanted: slot.count, got: filled.length });
+  });
+  (quiz.captures ?? []).forEach((slot, index) => {
+    const filled = fillCaptureSlot(slot, random, context, seen);
+    refs.push(...filled);
+    if (filled.length < slot.count) shortfalls.push({ field: "captures", slot: index, wanted: slot.count, got: filled.length });
   });
   return { refs: quiz.settings?.shuffle ? random.shuffle(refs) : refs, shortfalls };
 }
@@ -65,6 +76,23 @@ function fillSlot(slot: GeneratedSlot, random: Random, context: QuestionContext,
     if (seen.has(key)) continue;
     seen.add(key);
     refs.push({ source: "generated", kind, seed, ...(profile === DEFAULT_PROFILE ? {} : { profile }) });
+  }
+  return refs;
+}
+
+/** `count` distinct questions from one connection of a capture; none when the context lacks the capture or the connection. */
+function fillCaptureSlot(slot: CaptureSlot, random: Random, context: QuestionContext, seen: Set<string>): QuestionRef[] {
+  const profile = slot.profile ?? DEFAULT_CAPTURE_PROFILE;
+  const connection = slot.connection ?? 1;
+  const refs: QuestionRef[] = [];
+  for (let draw = 0; refs.length < slot.count && draw < slot.count * DRAWS_PER_QUESTION; draw++) {
+    const seed = random.uint32();
+    const question = captureRefQuestion({ capture: slot.capture, connection, seed, profile }, context);
+    if (!question) break;
+    const key = `${question.kind}|${question.prompt.en}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    refs.push({ source: "capture", capture: slot.capture, connection, seed, ...(profile === DEFAULT_CAPTURE_PROFILE ? {} : { profile }) });
   }
   return refs;
 }

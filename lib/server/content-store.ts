@@ -10,13 +10,13 @@ export interface ContentLoadResult {
 }
 
 /** Bump when storeContent writes something new, so that unchanged files are loaded again once. */
-const STORE_VERSION = "3";
+const STORE_VERSION = "4";
 
 /** A hash of every file's path and text (and of how they are stored): equal hashes mean nothing to load. */
 export function contentChecksum(files: readonly ContentFile[]): string {
   const hash = createHash("sha256").update(STORE_VERSION).update("\0");
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
-    hash.update(file.path).update("\0").update(file.text).update("\0");
+    hash.update(file.path).update("\0").update(file.bytes ?? file.text).update("\0");
   }
   return hash.digest("hex");
 }
@@ -88,6 +88,7 @@ export async function storeContent(db: PrismaClient, report: ContentReport, chec
         questions: JSON.stringify(quiz.questions),
         generated: JSON.stringify(quiz.generated),
         settings: JSON.stringify(quiz.settings ?? {}),
+        captures: JSON.stringify(quiz.captures ?? []),
         sourcePath: quiz.sourcePath,
         active: true,
       };

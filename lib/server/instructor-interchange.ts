@@ -6,7 +6,7 @@ import { draftProblems } from "./instructor-draft-check";
 import { DraftHasProblems, QuizNotFound } from "./instructor-quiz-store";
 import type { PrismaClient } from "./prisma-client";
 import { parseStringList } from "./progress-data";
-import { loadQuestionSource } from "./question-source";
+import { loadQuestionSource, quizContext } from "./question-source";
 
 /*
  * The builder's buttons for what `npm run -s export` and `npm run -s import`
@@ -34,11 +34,12 @@ export async function exportInstructorQuiz(db: PrismaClient, instructorId: strin
   const row = await db.instructorQuiz.findFirst({ where: { id, instructorId }, select: { definition: true } });
   if (!row) throw new QuizNotFound();
   const definition: unknown = JSON.parse(row.definition);
-  const problems = await draftProblems(db, definition, checkLang);
+  const problems = await draftProblems(db, definition, checkLang, instructorId);
   const parsed = quizFileSchema.safeParse(definition);
   if (problems.length > 0 || !parsed.success) throw new DraftHasProblems(problems);
   const quiz: QuizFile = parsed.data;
-  const { context } = await loadQuestionSource(db);
+  // The uploads its capture slots name: their questions are written out as ordinary ones.
+  const context = await quizContext(db, (await loadQuestionSource(db)).context, quiz, instructorId);
   const options = { lang, ...(seed === undefined ? {} : { seed }) };
   return format === "gift"
     ? { filename: `${quiz.id}.gift.txt`, contentType: "text/plain; charset=utf-8", text: exportGift([quiz], context, options) }

@@ -130,6 +130,7 @@ async function fileDefinition(db: PrismaClient, quizId: string): Promise<Record<
   if (!row) throw new QuizNotFound();
   const topics = JSON.parse(row.topics) as string[];
   const settings = JSON.parse(row.settings) as Record<string, unknown>;
+  const captures = JSON.parse(row.captures) as unknown[];
   return {
     id: row.id,
     title: { zh: row.titleZh, en: row.titleEn },
@@ -138,6 +139,7 @@ async function fileDefinition(db: PrismaClient, quizId: string): Promise<Record<
     ...(Object.keys(settings).length > 0 ? { settings } : {}),
     questions: JSON.parse(row.questions) as unknown[],
     generated: JSON.parse(row.generated) as unknown[],
+    ...(captures.length > 0 ? { captures } : {}),
   };
 }
 

@@ -1,13 +1,17 @@
-import { quizFileSchema, type GeneratedSlot, type Quiz, type QuizFile, type QuizQuestionInput, type QuizSettings, type StateInfo } from "../content";
+import { quizFileSchema, type CaptureSlot, type GeneratedSlot, type Quiz, type QuizFile, type QuizQuestionInput, type QuizSettings, type StateInfo } from "../content";
 import { resolveQuestion, type Question, type QuestionContext, type QuestionRef, type WhyCard } from "../questions";
 import type { TcpState } from "../tcp";
+import { contextWithUploads, sampleCaptures } from "./capture-store";
 import type { Db, PrismaClient } from "./prisma-client";
 
 /** A quiz as sessions use it: a file quiz (by its id) or a published builder version ("version:<QuizVersion.id>"). */
 export type SourceQuiz = Pick<Quiz, "id" | "topics" | "title" | "description"> & {
   questions: QuizQuestionInput[];
   generated: GeneratedSlot[];
+  captures?: CaptureSlot[];
   settings: QuizSettings;
+  /** A published version's instructor: the uploads its capture slots name are looked up among theirs. */
+  ownerId?: string;
 };
 
 export interface QuestionSource {
@@ -22,7 +26,8 @@ const cache = new Map<string, QuestionSource>();
 
 /**
  * What the question engine needs from the database: states' meanings, why
- * cards and instructors' quizzes. Cached until the next content load.
+ * cards and instructors' quizzes, with the sample captures from
+ * content/captures. Cached until the next content load.
  */
 export async function loadQuestionSource(db: PrismaClient): Promise<QuestionSource> {
   // Asked on every quiz request: one short raw statement.
@@ -48,6 +53,7 @@ export async function loadQuestionSource(db: PrismaClient): Promise<QuestionSour
         tags: JSON.parse(card.tags) as string[],
         ...(card.followUp ? { followUp: JSON.parse(card.followUp) as NonNullable<WhyCard["followUp"]> } : {}),
       })),
+      captures: sampleCaptures(),
     },
     quizzes: quizzes.map((quiz) => ({
       id: quiz.id,
@@ -56,6 +62,7 @@ export async function loadQuestionSource(db: PrismaClient): Promise<QuestionSour
       topics: JSON.parse(quiz.topics) as Quiz["topics"],
       questions: JSON.parse(quiz.questions) as QuizQuestionInput[],
       generated: JSON.parse(quiz.generated) as GeneratedSlot[],
+      captures: JSON.parse(quiz.captures) as CaptureSlot[],
       settings: JSON.parse(quiz.settings) as QuizSettings,
     })),
   };
@@ -82,17 +89,17 @@ export async function loadVersionQuiz(db: Db, versionId: string): Promise<Source
     versions.set(versionId, kept);
     return kept;
   }
-  const row = await db.quizVersion.findUnique({ where: { id: versionId }, select: { definition: true } });
+  const row = await db.quizVersion.findUnique({ where: { id: versionId }, select: { definition: true, quiz: { select: { instructorId: true } } } });
   // A missing id is not kept, so that made-up ids cannot fill the cache.
   if (!row) return null;
-  const quiz = versionQuiz(versionId, row.definition);
+  const quiz = versionQuiz(versionId, row.definition, row.quiz.instructorId);
   versions.set(versionId, quiz);
   if (versions.size > VERSION_CACHE_SIZE) versions.delete(versions.keys().next().value!);
   return quiz;
 }
 
 /** A version's stored definition read with the quiz file schema; null (and logged) when it does not parse. */
-export function versionQuiz(versionId: string, definition: string): SourceQuiz | null {
+export function versionQuiz(versionId: string, definition: string, ownerId?: string): SourceQuiz | null {
   let json: unknown;
   try {
     json = JSON.parse(definition);
@@ -104,11 +111,11 @@ export function versionQuiz(versionId: string, definition: string): SourceQuiz |
     console.error(`quiz version ${versionId}: its definition does not parse:`, parsed.error.issues[0]?.message);
     return null;
   }
-  return versionSourceQuiz(versionId, parsed.data);
+  return versionSourceQuiz(versionId, parsed.data, ownerId);
 }
 
 /** A published version's definition, already read with the quiz file schema, as sessions find it ("version:<id>"). */
-export function versionSourceQuiz(versionId: string, quiz: QuizFile): SourceQuiz {
+export function versionSourceQuiz(versionId: string, quiz: QuizFile, ownerId?: string): SourceQuiz {
   return {
     id: `${VERSION_QUIZ_PREFIX}${versionId}`,
     title: quiz.title,
@@ -116,8 +123,22 @@ export function versionSourceQuiz(versionId: string, quiz: QuizFile): SourceQuiz
     ...(quiz.topics ? { topics: quiz.topics } : {}),
     questions: quiz.questions,
     generated: quiz.generated,
+    ...(quiz.captures ? { captures: quiz.captures } : {}),
     settings: quiz.settings ?? {},
+    ...(ownerId ? { ownerId } : {}),
   };
+}
+
+/**
+ * The context a quiz's questions are made in: the base context (with the
+ * samples), plus the uploads its capture slots name when they are its
+ * owner's. The one helper every place that plans or resolves an
+ * instructor's quiz goes through (attempts, answers, preview, results,
+ * exports, the draft check).
+ */
+export async function quizContext(db: Db, context: QuestionContext, quiz: { captures?: readonly { capture: string }[] }, ownerId: string | undefined): Promise<QuestionContext> {
+  if (!ownerId || !quiz.captures?.length) return context;
+  return contextWithUploads(db, context, quiz.captures.map((slot) => slot.capture), ownerId);
 }
 
 /**
@@ -134,7 +155,7 @@ export async function sourceForQuiz(db: Db, source: QuestionSource, quizId: stri
   if (cached) return cached;
   const quiz = await loadVersionQuiz(db, quizId.slice(VERSION_QUIZ_PREFIX.length));
   if (!quiz) return source;
-  const added: QuestionSource = { context: source.context, quizzes: [...source.quizzes, quiz] };
+  const added: QuestionSource = { context: await quizContext(db, source.context, quiz, quiz.ownerId), quizzes: [...source.quizzes, quiz] };
   kept.set(quizId, added);
   if (kept.size > VERSION_CACHE_SIZE) kept.delete(kept.keys().next().value!);
   return added;
@@ -147,6 +168,7 @@ const questionCaches = new WeakMap<QuestionSource, Map<string, Question | null>>
 function refKey(ref: QuestionRef): string {
   if (ref.source === "generated") return `generated:${ref.kind}:${ref.seed}:${ref.profile ?? ""}`;
   if (ref.source === "quiz") return `quiz:${ref.quizId}:${ref.questionId}`;
+  if (ref.source === "capture") return `capture:${ref.capture}:${ref.connection}:${ref.seed}:${ref.profile ?? ""}`;
   return `card:${ref.cardId}:${ref.part}`;
 }
 

@@ -176,6 +176,7 @@ export async function liveSharedQuizzes(db: PrismaClient): Promise<{ code: strin
 }
 
 /** Fixed questions and generated slots together: how many an attempt holds at most. */
-export function quizQuestionCount(quiz: Pick<SourceQuiz, "questions" | "generated">): number {
-  return quiz.questions.length + quiz.generated.reduce((sum, slot) => sum + slot.count, 0);
+export function quizQuestionCount(quiz: Pick<SourceQuiz, "questions" | "generated" | "captures">): number {
+  const slots = [...quiz.generated, ...(quiz.captures ?? [])];
+  return quiz.questions.length + slots.reduce((sum, slot) => sum + slot.count, 0);
 }

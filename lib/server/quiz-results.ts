@@ -13,7 +13,7 @@ import { responseText } from "../questions/response-text";
 import { wrongAnswerMeaning } from "../questions/wrong-answer-meaning";
 import { Prisma } from "./generated/prisma/client";
 import type { PrismaClient } from "./prisma-client";
-import { versionSourceQuiz, type QuestionSource } from "./question-source";
+import { quizContext, versionSourceQuiz, type QuestionSource } from "./question-source";
 
 /*
  * An instructor's view of who took their quiz and what the class got wrong.
@@ -150,6 +150,13 @@ export function withVersions(source: QuestionSource, versions: { id: string; def
   return { context: source.context, quizzes: [...added, ...source.quizzes] };
 }
 
+/** withVersions, with the instructor's uploads that any version (or the draft) names added to the context, so capture questions resolve. */
+async function resultsSource(db: PrismaClient, instructorId: string, source: QuestionSource, quiz: OwnedQuiz): Promise<QuestionSource> {
+  const full = withVersions(source, quiz.versions);
+  const captures = [quiz.definition, ...quiz.versions.map((version) => version.definition)].flatMap((definition) => definition?.captures ?? []);
+  return { ...full, context: await quizContext(db, full.context, { captures }, instructorId) };
+}
+
 /** Whether students can take the quiz now: published, not archived, inside its dates. */
 function isOpen(quiz: OwnedQuiz, now: Date): boolean {
   if (!quiz.liveVersionId || quiz.archivedAt) return false;
@@ -249,7 +256,7 @@ export async function quizResults(db: PrismaClient, instructorId: string, quizId
   const attempts = num(summary?.attempts);
   const raw = await studentPage(db, quizId, query, attempts);
   const versionNumber = new Map(quiz.versions.map((version, index) => [version.id, index + 1]));
-  const full = withVersions(source, quiz.versions);
+  const full = await resultsSource(db, instructorId, source, quiz);
   const resolve = questionResolver(full);
   const live = quiz.versions.find((version) => version.id === quiz.liveVersionId)?.definition ?? quiz.definition;
   const pages = Math.max(1, Math.ceil(attempts / RESULTS_PAGE_SIZE));
@@ -286,7 +293,8 @@ export async function quizResults(db: PrismaClient, instructorId: string, quizId
       sort: query.sort,
     },
     questions: questionTable(questionRows, wrongByKey, quiz),
-    transitions: testRows.filter((row) => !row.key.startsWith("scenario:")).map((row) => ({ key: row.key, right: num(row.right), total: num(row.total) })),
+    // Scenario runs and capture questions ("capture:<type>") test no one transition of Figure 5.
+    transitions: testRows.filter((row) => !row.key.startsWith("scenario:") && !row.key.startsWith("capture:")).map((row) => ({ key: row.key, right: num(row.right), total: num(row.total) })),
     scenarios: testRows
       .filter((row) => row.key.startsWith("scenario:"))
       .map((row) => ({ key: row.key.slice("scenario:".length), right: num(row.right), total: num(row.total) })),
@@ -386,7 +394,7 @@ export async function attemptAnswers(db: PrismaClient, instructorId: string, qui
     select: { studentName: true, attempt: true, questions: true, answers: { select: { position: true, kind: true, correct: true, score: true, response: true } } },
   });
   if (!session) return null;
-  const full = withVersions(source, quiz.versions);
+  const full = await resultsSource(db, instructorId, source, quiz);
   const resolve = questionResolver(full);
   const byPosition = new Map(session.answers.map((answer) => [answer.position, answer]));
   const answers = refsOfText(session.questions).map((ref, position): AttemptAnswer => {
@@ -411,7 +419,7 @@ export async function attemptAnswers(db: PrismaClient, instructorId: string, qui
 export async function resultsExport(db: PrismaClient, instructorId: string, quizId: string, source: QuestionSource) {
   const quiz = await ownedQuiz(db, instructorId, quizId);
   if (!quiz) return null;
-  const full = withVersions(source, quiz.versions);
+  const full = await resultsSource(db, instructorId, source, quiz);
   const resolve = questionResolver(full);
   const versionNumber = new Map(quiz.versions.map((version, index) => [version.id, index + 1]));
   const sessions = await db.studySession.findMany({

@@ -208,3 +208,52 @@ export async function readPathId(params: Promise<{ id: string }>, what: string):
   if (problem) return { response: jsonError(400, `the ${what} id in the path is not valid`, { id: problem }) };
   return { id };
 }
+
+/** The Content-Types a binary upload may declare (a capture file: pcap, pcapng, or plain bytes). */
+export const BINARY_CONTENT_TYPES = ["application/octet-stream", "application/vnd.tcpdump.pcap", "application/x-pcapng"] as const;
+
+/**
+ * A binary body (an uploaded file) as bytes, cut off as soon as more than
+ * `maxBytes` have arrived or are announced, whatever the transfer encoding.
+ * Only the types in BINARY_CONTENT_TYPES are taken (415 otherwise): none of
+ * them can be sent cross-site by a form without a CORS preflight.
+ */
+export async function readBinaryBody(request: Request, options: Required<BodyOptions>): Promise<{ bytes: Uint8Array } | Refused> {
+  const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  if (!(BINARY_CONTENT_TYPES as readonly string[]).includes(type)) {
+    await request.body?.cancel().catch(() => undefined);
+    return { response: jsonError(415, "the request body must be a file's bytes", { "content-type": `${type || "missing"} is not accepted: send ${BINARY_CONTENT_TYPES.join(" or ")}` }) };
+  }
+  const tooLarge = () => ({ response: jsonError(413, options.tooLargeMessage, { body: `at most ${options.maxBytes} bytes` }) });
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (Number.isFinite(declared) && declared > options.maxBytes) {
+    await request.body?.cancel().catch(() => undefined);
+    return tooLarge();
+  }
+  if (!request.body) return { bytes: new Uint8Array(0) };
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch {
+      return { response: jsonError(400, "the request body could not be read") };
+    }
+    if (chunk.done) break;
+    total += chunk.value.byteLength;
+    if (total > options.maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return tooLarge();
+    }
+    chunks.push(chunk.value);
+  }
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return { bytes };
+}

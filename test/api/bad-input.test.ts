@@ -24,7 +24,7 @@ type Handler = (request: Request, context: { params: Promise<{ id: string }> }) 
 interface Route {
   name: string;
   file: string;
-  method: "GET" | "POST" | "PUT";
+  method: "GET" | "POST" | "PUT" | "DELETE";
   path: (id: string) => string;
   handler: Handler;
   /** A body the route accepts, which the cases below break; undefined for routes that take none. */
@@ -107,6 +107,8 @@ beforeAll(async () => {
     exportQuiz: await import("@/app/api/instructor/quizzes/[id]/export/route"),
     importQuiz: await import("@/app/api/instructor/quizzes/import/route"),
     exportDecks: await import("@/app/api/instructor/decks/export/route"),
+    captures: await import("@/app/api/instructor/captures/route"),
+    capture: await import("@/app/api/instructor/captures/[id]/route"),
   };
   const instructor = await instructorWithCookie(db, "bad-input-instructor");
   instructorCookie = instructor.cookie;
@@ -242,6 +244,19 @@ beforeAll(async () => {
       valid: () => ({ format: "gift", fileName: "class.gift", text: "The third handshake segment has SYN set. {FALSE}", lang: "en" }),
       cookie: instructorCookie,
       maxBytes: 1024 * 1024,
+    },
+    { name: "GET /api/instructor/captures", file: "instructor/captures/route.ts", method: "GET", path: () => "/api/instructor/captures", handler: instructorRoutes.captures.GET, cookie: instructorCookie },
+    // Takes a file's bytes, not JSON: its own cases are below ("capture uploads").
+    { name: "POST /api/instructor/captures", file: "instructor/captures/route.ts", method: "POST", path: () => "/api/instructor/captures", handler: instructorRoutes.captures.POST, cookie: instructorCookie },
+    {
+      name: "DELETE /api/instructor/captures/:id",
+      file: "instructor/captures/[id]/route.ts",
+      method: "DELETE",
+      path: (id) => `/api/instructor/captures/${id}`,
+      handler: instructorRoutes.capture.DELETE,
+      noBody: true,
+      cookie: instructorCookie,
+      id: "no-such-capture",
     },
     {
       name: "POST /api/instructor/quizzes/:id/archive",
@@ -642,6 +657,41 @@ describe("path ids and query strings", () => {
     await expectRefused(route("POST /api/sessions"), anonymous("POST /api/sessions", { quizId: "no-such-quiz" }), sessionId, [404]);
     await expectRefused(route("POST /api/sessions/:id/answer"), request(route("POST /api/sessions/:id/answer"), JSON.stringify({ position: 99, response: { kind: "choice", choice: "x" } })), sessionId, [404]);
   });
+});
+
+describe("capture uploads", () => {
+  const upload = () => routes.find((route) => route.name === "POST /api/instructor/captures")!;
+  const sample = new Uint8Array(readFileSync("content/captures/raw-ip.pcap"));
+  const send = (body: BodyInit, headers: Record<string, string>) => request(upload(), body, { "content-type": "application/octet-stream", "x-file-name": "a.pcap", ...headers });
+
+  it("bytes the capture reader refuses, mutated or cut short: a 400 naming the byte offset", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.nat({ max: sample.length - 1 }), fc.nat({ max: 255 }), fc.boolean(), async (at, value, cut) => {
+        const bytes = cut ? sample.slice(0, at) : sample.slice();
+        if (!cut) bytes[at] = value;
+        const before = databaseDigest(databasePath);
+        const reply = await callRoute(upload().handler, send(bytes, {}));
+        sent++;
+        // Some mutations leave a capture that reads (a timestamp, a payload byte): stored, then cleaned up below.
+        if (reply.status === 201) return void (await db.instructorCapture.deleteMany({ where: { id: (reply.json as { capture: string }).capture.slice(7) } }));
+        expect(reply.status, reply.text).toBe(400);
+        const body = reply.json as { error: string; offset?: number };
+        if (body.offset !== undefined) expect(body.error).toContain(`at byte ${body.offset}`);
+        else expect(body.error).toBe(bytes.length === 0 ? "the file is empty" : "the capture holds no TCP connection to ask about");
+        expect(databaseDigest(databasePath)).toBe(before);
+      }),
+      { numRuns: 60, seed: 12 },
+    );
+  }, 300_000);
+
+  it("a JSON, form or text body, a bad file name, or more than 32 MiB: a 4xx naming the field", async () => {
+    await expectRefused(upload(), send(sample, { "content-type": "application/json" }), "", [415]);
+    await expectRefused(upload(), send(sample, { "content-type": "application/x-www-form-urlencoded" }), "", [415]);
+    await expectRefused(upload(), send(sample, { "x-file-name": "%E0%A4%A" }), "", [400]);
+    await expectRefused(upload(), send(sample, { "x-file-name": "" }), "", [400]);
+    await expectRefused(upload(), send(new Uint8Array(0), {}), "", [400]);
+    await expectRefused(upload(), streamed(upload().path(""), chunkedBody(40 * 1024 * 1024), { "content-type": "application/octet-stream", "x-file-name": "big.pcap", cookie: instructorCookie }), "", [413]);
+  }, 300_000);
 });
 
 describe("routes that take no input", () => {

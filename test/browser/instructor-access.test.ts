@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { newLearnerCookie, readDatabase } from "./api-client";
-import { seedInstructor, seedPublishedQuiz, type SeededInstructor, type SeededQuiz } from "./instructor-fixture";
+import { seedCapture, seedInstructor, seedPublishedQuiz, type SeededInstructor, type SeededQuiz } from "./instructor-fixture";
 import { rawRequest } from "./security-requests";
 
 /*
@@ -42,8 +42,10 @@ let owner: SeededInstructor;
 let other: SeededInstructor;
 let quiz: SeededQuiz;
 let learnerCookie: string;
+/** The owner's uploaded capture: what /api/instructor/captures/[id] names. */
+let captureId: string;
 
-const fill = (route: string) => route.replace(/\[(id|code)\]/g, () => quiz.id);
+const fill = (route: string) => route.replace(/\[(id|code)\]/g, () => (route.startsWith("/api/instructor/captures/") ? captureId : quiz.id));
 
 /** A body each route would accept from the quiz's owner, so that only who is asking decides the answer. */
 function bodyFor(route: string, method: string): unknown {
@@ -66,7 +68,10 @@ async function ask(route: string, method: string, cookie: string | null) {
 }
 
 function quizRow() {
-  return readDatabase(databasePath, (raw) => raw.prepare("SELECT definition, archivedAt, liveVersionId, code FROM InstructorQuiz WHERE id = ?").get(quiz.id));
+  return readDatabase(databasePath, (raw) => ({
+    ...(raw.prepare("SELECT definition, archivedAt, liveVersionId, code FROM InstructorQuiz WHERE id = ?").get(quiz.id) as object),
+    captures: (raw.prepare("SELECT COUNT(*) AS n FROM InstructorCapture WHERE id = ?").get(captureId) as { n: number }).n,
+  }));
 }
 
 beforeAll(async () => {
@@ -74,6 +79,7 @@ beforeAll(async () => {
   other = await seedInstructor(databasePath, `other-${Date.now()}@school.example`);
   quiz = seedPublishedQuiz(databasePath, owner.id, { title: "Owner's private quiz" });
   learnerCookie = await newLearnerCookie(appUrl);
+  captureId = seedCapture(databasePath, owner.id, new Uint8Array(readFileSync("content/captures/raw-ip.pcap")));
 });
 
 describe("instructor pages and APIs, found on disk", () => {
@@ -109,7 +115,7 @@ describe("instructor pages and APIs, found on disk", () => {
         }
       }
       expect(failures).toEqual([]);
-      expect(quizRow()).toMatchObject({ archivedAt: null, liveVersionId: quiz.versionId });
+      expect(quizRow()).toMatchObject({ archivedAt: null, liveVersionId: quiz.versionId, captures: 1 });
     });
   }
 
@@ -130,6 +136,7 @@ describe("instructor pages and APIs, found on disk", () => {
     if (copy.status !== 404) failures.push(`POST /api/instructor/quizzes {from: copy:<another's quiz>}: ${copy.status}`);
     expect(failures).toEqual([]);
     expect(quizRow()).toEqual(before);
+    expect(before).toMatchObject({ captures: 1 });
   });
 
   it("a second instructor's own list shows nothing of the first one's", async () => {
@@ -139,5 +146,8 @@ describe("instructor pages and APIs, found on disk", () => {
     const list = await ask("/api/instructor/quizzes", "GET", other.cookie);
     expect(list.status).toBe(200);
     expect(list.body.toString()).not.toContain(quiz.id);
+    const captures = await ask("/api/instructor/captures", "GET", other.cookie);
+    expect(captures.status).toBe(200);
+    expect(captures.body.toString()).not.toContain(captureId);
   });
 });

@@ -80,3 +80,18 @@ export function seedPublishedQuiz(
   }
   return { id, code, versionId, title };
 }
+
+/** An uploaded capture, as POST /api/instructor/captures stores it: its id ("upload:<id>" in a quiz). */
+export function seedCapture(databasePath: string, instructorId: string, bytes: Uint8Array, name = "seeded.pcapng"): string {
+  const id = `cap-${randomUUID()}`;
+  const raw = new Database(databasePath);
+  try {
+    raw.pragma("busy_timeout = 10000");
+    raw
+      .prepare(`INSERT INTO InstructorCapture (id, instructorId, name, sha256, bytes, size, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+      .run(id, instructorId, name, createHash("sha256").update(bytes).digest("hex"), Buffer.from(bytes), bytes.length, new Date().toISOString());
+  } finally {
+    raw.close();
+  }
+  return id;
+}

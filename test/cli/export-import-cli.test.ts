@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "gift-pegjs";
@@ -49,7 +49,7 @@ describe("npm run -s export", () => {
 
   it("gift without --quiz writes every quiz in content/, each under its $CATEGORY, in one language with --lang", () => {
     expect(runs.giftAll!.code).toBe(0);
-    expect(runs.giftAll!.stdout.match(/^\$CATEGORY: /gm)).toHaveLength(3);
+    expect(runs.giftAll!.stdout.match(/^\$CATEGORY: /gm)).toHaveLength(readdirSync("content/quizzes").filter((name) => name.endsWith(".yaml")).length);
     expect(runs.giftAll!.stdout).not.toContain("multilang");
     expect(runs.giftAll!.stdout).toContain("服务器处于 LISTEN");
   });

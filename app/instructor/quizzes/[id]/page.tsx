@@ -8,9 +8,11 @@ import { CopyLinkButton } from "@/components/instructor/copy-link-button";
 import { QuizEditor } from "@/components/instructor/quiz-editor";
 import { QUIZ_TOPICS, SLOT_KINDS } from "@/lib/content";
 import { instructorBuilder } from "@/lib/i18n/messages/instructor-builder";
+import { instructorCaptures } from "@/lib/i18n/messages/instructor-captures";
 import { format, inLanguage } from "@/lib/i18n/translate";
 import { SCENARIO_NAMES } from "@/lib/sim";
 import { PROFILE_NAMES, TCP_EVENTS, TCP_STATES } from "@/lib/tcp";
+import { listCaptures, sampleSummaries } from "@/lib/server/capture-store";
 import { db } from "@/lib/server/db";
 import { requireInstructorPage } from "@/lib/server/instructor-auth";
 import { draftProblems } from "@/lib/server/instructor-draft-check";
@@ -35,7 +37,7 @@ export default async function EditQuizPage({ params }: { params: Promise<{ id: s
     if (error instanceof QuizNotFound) notFound();
     throw error;
   }
-  const problems = await draftProblems(db, quiz.definition, lang);
+  const problems = await draftProblems(db, quiz.definition, lang, instructor.id);
   const link = quiz.code ? `${requestOrigin(await headers())}/q/${quiz.code}` : null;
   const live = quiz.status === "live";
   const labels: Record<string, string> = {};
@@ -76,6 +78,8 @@ export default async function EditQuizPage({ params }: { params: Promise<{ id: s
         live={live}
         lang={lang}
         m={m}
+        captureChoices={{ samples: sampleSummaries(), uploads: await listCaptures(db, instructor.id) }}
+        c={inLanguage(instructorCaptures, lang)}
         options={{ states: TCP_STATES, events: TCP_EVENTS, scenarios: SCENARIO_NAMES, kinds: SLOT_KINDS, topics: QUIZ_TOPICS, profiles: PROFILE_NAMES, labels }}
       />
     </div>

@@ -5,7 +5,7 @@ import { db } from "@/lib/server/db";
 import { handled, jsonError } from "@/lib/server/api-response";
 import { idempotent, readIdempotencyKey } from "@/lib/server/idempotency";
 import { ensureLearner, findLearner } from "@/lib/server/learner";
-import { loadQuestionSource } from "@/lib/server/question-source";
+import { loadQuestionSource, quizContext } from "@/lib/server/question-source";
 import { attemptsUsed, checkWindow, findSharedQuiz, sessionErrorResponse, startAttempt } from "@/lib/server/quiz-attempts";
 import { SessionError } from "@/lib/server/quiz-store";
 import { readBody } from "@/lib/server/request-body";
@@ -47,11 +47,11 @@ export async function POST(request: Request, { params }: { params: Promise<{ cod
       if (error instanceof SessionError) return sessionErrorResponse(error);
       throw error;
     }
-    const source = await loadQuestionSource(db);
+    const context = await quizContext(db, (await loadQuestionSource(db)).context, target.quiz, target.quiz.ownerId);
     const learner = await ensureLearner();
     return idempotent(key, learner.id, request, body.data, async (tx) => {
       try {
-        const started = await startAttempt(tx, learner.id, target, { studentName: body.data.name, attemptSeed: randomInt(0, 2 ** 32), context: source.context, now });
+        const started = await startAttempt(tx, learner.id, target, { studentName: body.data.name, attemptSeed: randomInt(0, 2 ** 32), context, now });
         return NextResponse.json(started, { status: 201 });
       } catch (error) {
         if (error instanceof SessionError) return sessionErrorResponse(error);

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { answerText } from "@/lib/builder/answer-text";
 import { quizFileSchema } from "@/lib/content";
 import { instructorBuilder } from "@/lib/i18n/messages/instructor-builder";
+import { instructorCaptures } from "@/lib/i18n/messages/instructor-captures";
 import { format, inLanguage } from "@/lib/i18n/translate";
 import { planQuiz, quizSeed, resolveQuestion } from "@/lib/questions";
 import { db } from "@/lib/server/db";
@@ -11,7 +12,7 @@ import { requireInstructorPage } from "@/lib/server/instructor-auth";
 import { getQuiz, QuizNotFound } from "@/lib/server/instructor-quiz-store";
 import { pathIdProblem } from "@/lib/server/path-id";
 import { getLanguage } from "@/lib/server/preferences";
-import { loadQuestionSource } from "@/lib/server/question-source";
+import { loadQuestionSource, quizContext } from "@/lib/server/question-source";
 
 export const metadata: Metadata = { title: "Preview · 预览" };
 export const dynamic = "force-dynamic";
@@ -39,6 +40,7 @@ export default async function PreviewPage({ params, searchParams }: { params: Pr
   if (pathIdProblem(id)) notFound();
   const lang = await getLanguage();
   const m = inLanguage(instructorBuilder, lang);
+  const c = inLanguage(instructorCaptures, lang);
   let quiz;
   try {
     quiz = await getQuiz(db, instructor.id, id);
@@ -63,9 +65,9 @@ export default async function PreviewPage({ params, searchParams }: { params: Pr
   // A shared seed is what everyone gets; per student, the seed typed (1 at first) stands for one student's.
   const seed = shared ? quizSeed(definition, 0) : (asked ?? 1);
   const refQuizId = `draft:${quiz.id}`;
-  const source = await loadQuestionSource(db);
-  const plan = planQuiz(definition, refQuizId, seed, source.context);
-  const questions = plan.refs.map((ref) => resolveQuestion(ref, source.context, [{ id: refQuizId, topics: definition.topics, questions: definition.questions }]));
+  const context = await quizContext(db, (await loadQuestionSource(db)).context, definition, instructor.id);
+  const plan = planQuiz(definition, refQuizId, seed, context);
+  const questions = plan.refs.map((ref) => resolveQuestion(ref, context, [{ id: refQuizId, topics: definition.topics, questions: definition.questions }]));
   return (
     <div className="stack">
       <h1>{format(m.previewTitle, { title: definition.title[lang] })}</h1>
@@ -83,8 +85,8 @@ export default async function PreviewPage({ params, searchParams }: { params: Pr
         </form>
       )}
       {plan.shortfalls.map((shortfall) => (
-        <p key={shortfall.slot} className="error-text">
-          {format(m.previewShort, { n: shortfall.slot + 1, got: shortfall.got, wanted: shortfall.wanted })}
+        <p key={`${shortfall.field}-${shortfall.slot}`} className="error-text">
+          {format(shortfall.field === "captures" ? c.previewShort : m.previewShort, { n: shortfall.slot + 1, got: shortfall.got, wanted: shortfall.wanted })}
         </p>
       ))}
       <ol className="stack" data-testid="preview-questions">
@@ -92,7 +94,7 @@ export default async function PreviewPage({ params, searchParams }: { params: Pr
           <li key={index} className="card">
             {question ? (
               <>
-                <p className="muted">{format(m.previewKind, { kind: kindName(question.kind, m) })}</p>
+                <p className="muted">{format(m.previewKind, { kind: question.kind === "capture" ? c.kindCapture : kindName(question.kind, m) })}</p>
                 <p style={{ whiteSpace: "pre-wrap" }}>{question.prompt[lang]}</p>
                 {question.choices && (
                   <ul>

@@ -14,6 +14,6 @@ export async function POST(request: Request, context: { params: Promise<{ id: st
     const body = await readBody(request, checkSchema, { maxBytes: DEFINITION_MAX_BYTES, tooLargeMessage: DEFINITION_TOO_LARGE });
     if ("response" in body) return body.response;
     await getQuiz(db, instructor.id, id);
-    return NextResponse.json({ problems: await draftProblems(db, body.data.definition, body.data.lang) });
+    return NextResponse.json({ problems: await draftProblems(db, body.data.definition, body.data.lang, instructor.id) });
   });
 }

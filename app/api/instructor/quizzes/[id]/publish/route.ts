@@ -12,7 +12,7 @@ export async function POST(request: Request, context: { params: Promise<{ id: st
     const body = await readEmptyBody(request);
     if ("response" in body) return body.response;
     const lang = await getLanguage();
-    const published = await publishQuiz(db, instructor.id, id, (definition) => draftProblems(db, definition, lang));
+    const published = await publishQuiz(db, instructor.id, id, (definition) => draftProblems(db, definition, lang, instructor.id));
     return NextResponse.json({ code: published.code, link: `/q/${published.code}` });
   });
 }

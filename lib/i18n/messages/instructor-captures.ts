@@ -1,0 +1,26 @@
+/** Questions "from this capture" in the quiz builder: the capture slots, uploads, and how the preview names them. */
+export const instructorCaptures = {
+  sectionTitle: { zh: "来自抓包的题目", en: "From a capture" },
+  sectionHint: {
+    zh: "选择一个样例抓包或你上传的抓包，再选择其中一个 TCP 连接：题目（某个报文段之后的状态、下一个 ACK 号、报文段丢失会怎样）由状态机按所选配置回放该连接得出。",
+    en: "Pick a sample capture or one you uploaded, then one of its TCP connections: the questions (the state after a segment, the next ack, what a lost segment would have changed) come from replaying that connection through the machine with the chosen profile.",
+  },
+  slotN: { zh: "抓包题组 {n}", en: "Capture slot {n}" },
+  capture: { zh: "抓包", en: "Capture" },
+  samplesGroup: { zh: "样例抓包", en: "Sample captures" },
+  uploadsGroup: { zh: "我上传的抓包", en: "My uploads" },
+  connection: { zh: "连接", en: "Connection" },
+  connectionLabel: { zh: "{n}：{client} → {server}，{segments} 个报文段", en: "{n}: {client} → {server}, {segments} segments" },
+  unknownCapture: { zh: "（不在列表中：{name}）", en: "(not in the list: {name})" },
+  count: { zh: "题数", en: "Number of questions" },
+  profile: { zh: "回放所用的配置", en: "Profile to replay with" },
+  addSlot: { zh: "添加抓包题组", en: "Add a capture slot" },
+  remove: { zh: "删除", en: "Remove" },
+  uploadLabel: { zh: "上传抓包（pcap 或 pcapng，至多 32 MB）", en: "Upload a capture (pcap or pcapng, at most 32 MB)" },
+  uploading: { zh: "正在上传……", en: "Uploading…" },
+  uploaded: { zh: "已上传 {name}：其中 TCP 连接数为 {n}。", en: "Uploaded {name}: TCP connections in it: {n}." },
+  uploadFailed: { zh: "上传失败：{error}", en: "Upload failed: {error}" },
+  noConnections: { zh: "这个抓包没有可读的 TCP 连接。", en: "This capture has no TCP connection that reads." },
+  kindCapture: { zh: "来自抓包", en: "From a capture" },
+  previewShort: { zh: "注意：抓包题组 {n} 只出了 {got} 道题（要求 {wanted} 道）。", en: "Note: capture slot {n} gave only {got} questions ({wanted} asked for)." },
+} as const;

@@ -3,6 +3,7 @@ import type { Language } from "@/lib/i18n/language";
 import { capture } from "@/lib/i18n/messages/capture";
 import { format } from "@/lib/i18n/translate";
 import { stepSegments } from "@/lib/learn/capture-view";
+import { SegmentNoteList } from "./segment-note-list";
 import styles from "./capture.module.css";
 
 /** Beyond this many segments the list keeps only those with notes and the step's own: a long connection stays readable. */
@@ -36,14 +37,7 @@ export function CaptureSegmentList({ replay, step, lang }: { replay: ConnectionR
           >
             <p className={styles.segmentLine}>{segmentLine(segment, lang)}</p>
             {segment.notes.length > 0 && (
-              <ul className={styles.noteList}>
-                {segment.notes.map((note, position) => (
-                  <li key={position} className={styles.note} data-kind={note.kind}>
-                    <strong>{capture[`noteKind_${note.kind}`][lang]}</strong> {note[lang]}{" "}
-                    <span className={styles.rule}>{format(t("noteRule"), { rule: note.rule })}</span>
-                  </li>
-                ))}
-              </ul>
+              <SegmentNoteList notes={segment.notes} lang={lang} />
             )}
           </li>
         ))}

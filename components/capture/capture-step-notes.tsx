@@ -5,6 +5,7 @@ import { format } from "@/lib/i18n/translate";
 import { stepSegments } from "@/lib/learn/capture-view";
 import { PROFILES } from "@/lib/tcp";
 import { segmentLine } from "./capture-segment-list";
+import { SegmentNoteList } from "./segment-note-list";
 import styles from "./capture.module.css";
 
 /**
@@ -40,14 +41,7 @@ export function CaptureStepNotes({ replay, step, lang }: { replay: ConnectionRep
                 {segment.notes.length === 0 ? (
                   <p className={styles.hint}>{t("noNotes")}</p>
                 ) : (
-                  <ul className={styles.noteList}>
-                    {segment.notes.map((note, position) => (
-                      <li key={position} className={styles.note} data-kind={note.kind}>
-                        <strong>{capture[`noteKind_${note.kind}`][lang]}</strong> {note[lang]}{" "}
-                        <span className={styles.rule}>{format(t("noteRule"), { rule: note.rule })}</span>
-                      </li>
-                    ))}
-                  </ul>
+                  <SegmentNoteList notes={segment.notes} lang={lang} />
                 )}
               </li>
             ))}

@@ -86,7 +86,10 @@ export async function startApp(databasePath: string, port: number, options: Star
   // Otherwise the readiness check below could take another process's answer for this server's.
   if (!(await portIsFree(port))) throw new Error(`port ${port} is taken by another process; the test server cannot start there`);
   const { buildDir = BUILD_DIR, readyPath = "/api/review", ready = (response: Response) => response.ok } = options;
-  const child = spawn(resolve("node_modules/.bin/next"), ["start", "--port", String(port), "--hostname", "127.0.0.1"], {
+  // Node closes a keep-alive connection after 5 s idle; a test's client that reuses it at that very
+  // moment gets ECONNRESET (seen once on a loaded machine). Idle connections here outlive any pause in a test.
+  const args = ["start", "--port", String(port), "--hostname", "127.0.0.1", "--keepAliveTimeout", "600000"];
+  const child = spawn(resolve("node_modules/.bin/next"), args, {
     env: testEnv(databasePath, buildDir),
     stdio: "pipe",
     ...(options.cwd ? { cwd: options.cwd } : {}),

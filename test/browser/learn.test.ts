@@ -10,6 +10,12 @@ describe("the scenario player", () => {
     await page.goto(`${appUrl}/learn/scenarios?name=close-client-first`);
     const player = page.getByTestId("scenario-player");
     await player.waitFor();
+    // The keys work once React has hydrated the player and run its effects: before that a key press is lost.
+    await page.waitForFunction(() => {
+      const element = document.querySelector('[data-testid="step-forward"]');
+      return element !== null && Object.keys(element).some((key) => key.startsWith("__reactFiber"));
+    });
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
     const client = page.getByTestId("client-state");
     const server = page.getByTestId("server-state");
     expect(await client.textContent()).toContain("ESTABLISHED");

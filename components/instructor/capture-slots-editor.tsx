@@ -3,7 +3,8 @@
 import { useState } from "react";
 import type { instructorCaptures } from "@/lib/i18n/messages/instructor-captures";
 import type { CaptureChoice, DraftCaptureSlot } from "./draft-types";
-import { FieldProblems, SelectField, TextField, useEditor, useFieldProblems } from "./editor-context";
+import { FieldProblems, SelectField, useFieldProblems } from "./editor-context";
+import { CountAndProfileFields } from "./count-and-profile-fields";
 import styles from "./instructor.module.css";
 
 export type CaptureMessages = { [K in keyof typeof instructorCaptures]: string };
@@ -104,7 +105,6 @@ function CaptureSlotEditor({ index, slot, choices, all, c, onChange, onRemove }:
   onChange: (slot: DraftCaptureSlot) => void;
   onRemove: () => void;
 }) {
-  const { options } = useEditor();
   const path = `captures.${index}`;
   const heading = fill(c.slotN, { n: index + 1 });
   const tie = useFieldProblems(`${path}.capture`);
@@ -146,24 +146,7 @@ function CaptureSlotEditor({ index, slot, choices, all, c, onChange, onRemove }:
           options={connections.map((item) => ({ value: String(item.connection), label: fill(c.connectionLabel, { n: item.connection, client: item.client, server: item.server, segments: item.segments }) }))}
           onChange={(value) => onChange({ ...slot, connection: Number(value) })}
         />
-        <TextField
-          path={`${path}.count`}
-          label={c.count}
-          type="number"
-          inputMode="numeric"
-          value={Number.isFinite(slot.count) ? String(slot.count) : ""}
-          onChange={(count) => onChange({ ...slot, count: count === "" ? Number.NaN : Number(count) })}
-        />
-        <SelectField
-          path={`${path}.profile`}
-          label={c.profile}
-          value={slot.profile ?? "linux"}
-          options={options.profiles.map((profile) => ({ value: profile, label: options.labels[`profile:${profile}`] ?? profile }))}
-          onChange={(profile) => {
-            const { profile: _dropped, ...rest } = slot;
-            onChange(profile === "linux" ? rest : { ...rest, profile });
-          }}
-        />
+        <CountAndProfileFields path={path} slot={slot} defaultProfile="linux" labels={c} onChange={onChange} />
       </div>
       {connections.length === 0 && chosen && <p className="muted">{c.noConnections}</p>}
       <button type="button" className="button secondary" onClick={onRemove} aria-label={`${c.remove}: ${heading}`}>

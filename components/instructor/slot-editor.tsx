@@ -1,7 +1,8 @@
 "use client";
 
 import type { DraftSlot } from "./draft-types";
-import { FieldProblems, SelectField, TextField, useEditor } from "./editor-context";
+import { FieldProblems, useEditor } from "./editor-context";
+import { CountAndProfileFields } from "./count-and-profile-fields";
 import styles from "./instructor.module.css";
 
 function toggled(list: readonly string[] | undefined, item: string, on: boolean): string[] | undefined {
@@ -38,24 +39,7 @@ export function SlotEditor({ index, slot, onChange, onRemove }: { index: number;
       <h3 id={`${path}-heading`}>{heading}</h3>
       <FieldProblems path={path} />
       <div className={styles.fields}>
-        <TextField
-          path={`${path}.count`}
-          label={m.count}
-          type="number"
-          inputMode="numeric"
-          value={Number.isFinite(slot.count) ? String(slot.count) : ""}
-          onChange={(count) => onChange({ ...slot, count: count === "" ? Number.NaN : Number(count) })}
-        />
-        <SelectField
-          path={`${path}.profile`}
-          label={m.profile}
-          value={slot.profile ?? "rfc9293"}
-          options={options.profiles.map((profile) => ({ value: profile, label: options.labels[`profile:${profile}`] ?? profile }))}
-          onChange={(profile) => {
-            const { profile: _dropped, ...rest } = slot;
-            onChange(profile === "rfc9293" ? rest : { ...rest, profile });
-          }}
-        />
+        <CountAndProfileFields path={path} slot={slot} defaultProfile="rfc9293" labels={m} onChange={onChange} />
       </div>
       {checks("kinds", options.kinds, m.kinds)}
       {checks("topics", options.topics, m.topics)}

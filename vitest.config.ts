@@ -3,6 +3,17 @@ import { defineConfig } from "vitest/config";
 
 const alias = { "@": fileURLToPath(new URL("./", import.meta.url)) };
 
+/*
+ * The server tests run twice: on SQLite in "unit", and on PostgreSQL in
+ * "postgresql" when SYNACK_TEST_POSTGRES_URL names a server (.ci/run starts a
+ * throwaway cluster: scripts/throwaway-postgres.sh). Files that test SQLite
+ * itself (its connection, its pragmas, its file on a full disk) run on SQLite only.
+ */
+const SERVER_TESTS = ["test/server/**/*.test.ts", "test/api/**/*.test.ts", "test/db/**/*.test.ts"];
+const SQLITE_ONLY = ["test/server/sqlite-connection.test.ts", "test/server/serialized-adapter.test.ts", "test/api/storage-failure.test.ts"];
+const postgresUrl = process.env.SYNACK_TEST_POSTGRES_URL;
+if (!postgresUrl) process.stderr.write("vitest: SYNACK_TEST_POSTGRES_URL is not set, so the server tests run on SQLite only (README, Tests)\n");
+
 export default defineConfig({
   resolve: { alias },
   test: {
@@ -21,6 +32,24 @@ export default defineConfig({
           hookTimeout: 600_000,
         },
       },
+      ...(postgresUrl
+        ? [
+            {
+              resolve: { alias },
+              test: {
+                name: "postgresql",
+                include: SERVER_TESTS,
+                exclude: SQLITE_ONLY,
+                environment: "node",
+                env: { SYNACK_TEST_DATABASE: "postgresql" },
+                globalSetup: ["test/db/postgres-global-setup.ts"],
+                setupFiles: ["test/setup/fail-on-console.ts"],
+                testTimeout: 300_000,
+                hookTimeout: 600_000,
+              },
+            },
+          ]
+        : []),
       {
         resolve: { alias },
         test: {

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { databaseUrl } from "../lib/server/database-url";
+import { databaseUrl, printableDatabaseUrl } from "../lib/server/database-url";
 
 /*
  * `npm start`: everything a fresh clone needs after `npm ci`, in order.
@@ -20,7 +20,7 @@ function step(title: string, command: string, args: string[], hint = ""): void {
 }
 
 // Prisma migrates under SQLite's exclusive locking mode, which a WAL database refuses (SQLITE_BUSY, "SocketTimeout") while another process has it open.
-step(`Applying database migrations to ${env.DATABASE_URL}`, "npx", ["prisma", "migrate", "deploy"], "\nstart: is a SynAck server still running on this database? Stop it first: migrations need the database to themselves.");
+step(`Applying database migrations to ${printableDatabaseUrl(env.DATABASE_URL)}`, "npx", ["prisma", "migrate", "deploy"], "\nstart: is a SynAck server still running on this database? Stop it first: migrations need the database to themselves.");
 step("Loading content/ into the database", "npx", ["tsx", "scripts/load-content.ts"]);
 step("Building the app", "npx", ["next", "build"]);
 process.stdout.write(`\n▸ SynAck is starting on http://localhost:${port}\n`);

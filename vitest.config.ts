@@ -12,6 +12,8 @@ const alias = { "@": fileURLToPath(new URL("./", import.meta.url)) };
 const SERVER_TESTS = ["test/server/**/*.test.ts", "test/api/**/*.test.ts", "test/db/**/*.test.ts"];
 const SQLITE_ONLY = ["test/server/sqlite-connection.test.ts", "test/server/serialized-adapter.test.ts", "test/api/storage-failure.test.ts"];
 const postgresUrl = process.env.SYNACK_TEST_POSTGRES_URL;
+// Runs the browser tests' build behind nginx, so it is one of them.
+const NGINX_TEST = "test/deploy/nginx.test.ts";
 if (!postgresUrl) process.stderr.write("vitest: SYNACK_TEST_POSTGRES_URL is not set, so the server tests run on SQLite only (README, Tests)\n");
 
 export default defineConfig({
@@ -23,7 +25,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["test/**/*.test.ts"],
-          exclude: ["test/browser/**"],
+          exclude: ["test/browser/**", NGINX_TEST],
           environment: "node",
           setupFiles: ["test/setup/fail-on-console.ts"],
           // Hang guards, not timing goals: a CLI test starts tsx as a process, which took over 20 s on a 2-core
@@ -54,7 +56,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "browser",
-          include: ["test/browser/**/*.test.ts"],
+          include: ["test/browser/**/*.test.ts", NGINX_TEST],
           environment: "node",
           // One production build and one server for all browser tests; the files run one at a time against it.
           globalSetup: ["test/browser/global-setup.ts"],

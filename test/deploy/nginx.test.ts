@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
 import { Agent, request as httpsRequest } from "node:https";
 import { mkdtempSync } from "node:fs";
+import { createServer as createNetServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -43,16 +44,28 @@ interface Reply {
 let database = "";
 let servers: AppServer[] = [];
 let proxy: NginxServer;
-let agent: Agent;
+/** A client per nginx, trusting that nginx's own certificate. */
+const agents = new Map<NginxServer, Agent>();
+const agentFor = (via: NginxServer) => agents.get(via) ?? agents.set(via, new Agent({ ca: via.certificate, keepAlive: true })).get(via)!;
 let db: PrismaClient;
+let port: number;
+
+interface SendOptions {
+  headers?: Record<string, string>;
+  body?: string | Uint8Array;
+  plain?: boolean;
+  /** Another nginx than the main one. */
+  via?: NginxServer;
+}
 
 /** One request to nginx, on 127.0.0.1 under NAME, https unless `plain`. */
-function send(method: string, path: string, options: { headers?: Record<string, string>; body?: string | Uint8Array; plain?: boolean } = {}): Promise<Reply> {
-  const url = new URL(path, options.plain ? proxy.httpUrl : proxy.httpsUrl);
+function send(method: string, path: string, options: SendOptions = {}): Promise<Reply> {
+  const via = options.via ?? proxy;
+  const url = new URL(path, options.plain ? via.httpUrl : via.httpsUrl);
   const headers = { host: url.host, ...options.headers, ...(options.body === undefined ? {} : { "content-length": String(Buffer.byteLength(options.body)) }) };
   const common = { host: "127.0.0.1", port: url.port, method, path: `${url.pathname}${url.search}`, headers };
   return new Promise((resolve, reject) => {
-    const request = options.plain ? httpRequest(common) : httpsRequest({ ...common, servername: NAME, agent });
+    const request = options.plain ? httpRequest(common) : httpsRequest({ ...common, servername: NAME, agent: agentFor(via) });
     request.on("error", reject);
     request.on("response", (response) => {
       const chunks: Buffer[] = [];
@@ -68,6 +81,21 @@ function send(method: string, path: string, options: { headers?: Record<string, 
 }
 
 const json = (body: unknown) => ({ headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+
+/** A server that takes each request and drops the connection before answering (a crash mid-request): what it was sent. */
+async function failingServer(): Promise<{ address: string; methods: string[]; close(): void }> {
+  const methods: string[] = [];
+  const server = createNetServer((socket) => {
+    socket.once("data", (chunk: Buffer) => {
+      methods.push(chunk.toString("latin1").split(" ")[0]!);
+      socket.destroy();
+    });
+    socket.on("error", () => undefined);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address() as AddressInfo;
+  return { address: `127.0.0.1:${address.port}`, methods, close: () => server.close() };
+}
 
 /** An instructor signed in (a session row, as a sign-in leaves it): the cookie. */
 async function instructorCookie(): Promise<string> {
@@ -89,7 +117,8 @@ describe.skipIf(!nginx)(
         copyDatabase(template, database);
       }
       db = createPrismaClient(databaseUrlOf(database));
-      const port = await freePorts(4);
+      // Two app servers, then nginx's http and https ports, then those of the second nginx (a failing server, below).
+      port = await freePorts(6);
       // TRUST_PROXY=1: nginx is the one proxy in front, and the login limits count per address from its X-Forwarded-For.
       servers = await Promise.all([0, 1].map((i) => startApp(database, port + i, { env: { TRUST_PROXY: "1" } })));
       proxy = await startNginx({
@@ -99,11 +128,10 @@ describe.skipIf(!nginx)(
         serverName: NAME,
         httpDirectives: [`add_header ${UPSTREAM_HEADER} $upstream_addr always;`, `add_header ${CACHE_HEADER} $upstream_cache_status always;`],
       });
-      agent = new Agent({ ca: proxy.certificate, keepAlive: true });
     });
 
     afterAll(async () => {
-      agent?.destroy();
+      for (const agent of agents.values()) agent.destroy();
       if (proxy) await stopNginx(proxy);
       await Promise.all(servers.map((server) => stopApp(server)));
       await db?.$disconnect();
@@ -191,6 +219,41 @@ describe.skipIf(!nginx)(
 
     it("answers no request for another host name", async () => {
       await expect(send("GET", "/api/health", { headers: { host: `elsewhere.test:${new URL(proxy.httpsUrl).port}` } })).rejects.toThrow();
+    });
+
+    describe("with a server that drops requests mid-way (before it answers)", () => {
+      let failing: Awaited<ReturnType<typeof failingServer>>;
+      let second: NginxServer;
+      const app = () => new URL(servers[0]!.url).host;
+
+      beforeAll(async () => {
+        failing = await failingServer();
+        second = await startNginx({ upstreams: [failing.address, app()], httpPort: port + 4, httpsPort: port + 5, serverName: NAME, httpDirectives: [`add_header ${UPSTREAM_HEADER} $upstream_addr always;`] });
+      });
+      afterAll(async () => {
+        if (second) await stopNginx(second);
+        failing?.close();
+      });
+
+      it("never sends a POST to a second server: the one that failed may have stored it", async () => {
+        // The two servers take turns; a POST is never retried, so the failing server's turn is the 502.
+        const replies: Reply[] = [];
+        for (let i = 0; i < 4 && !failing.methods.includes("POST"); i++) replies.push(await send("POST", "/api/profile", { ...json({ newCardsPerDay: 9 }), via: second }));
+        expect(failing.methods).toEqual(["POST"]);
+        const lost = replies.filter((reply) => reply.status !== 200);
+        expect(lost.map((reply) => [reply.status, reply.upstream])).toEqual([[502, failing.address]]);
+      });
+
+      it("passes a GET that a server dropped on to the other server", async () => {
+        let retried: Reply | undefined;
+        for (let i = 0; i < 4 && !retried; i++) {
+          const reply = await send("GET", "/api/health", { via: second });
+          expect(reply.status).toBe(200);
+          if (reply.upstream.includes(",")) retried = reply;
+        }
+        expect(retried?.upstream).toBe(`${failing.address}, ${app()}`);
+        expect(failing.methods.filter((method) => method === "GET")).toHaveLength(1);
+      });
     });
   },
 );

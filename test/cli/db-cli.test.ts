@@ -1,5 +1,5 @@
 import Database from "better-sqlite3";
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -16,13 +16,15 @@ import { MAX_PROCESSES, runScript, type CliResult } from "./cli-process";
 let database: ReturnType<typeof createTestDatabase>;
 let folder: string;
 
-function db(args: string[], url = database.url): Promise<CliResult> {
-  const previous = process.env.DATABASE_URL;
+function db(args: string[], url = database.url, path = process.env.PATH): Promise<CliResult> {
+  const previous = { url: process.env.DATABASE_URL, path: process.env.PATH };
   process.env.DATABASE_URL = url;
+  process.env.PATH = path;
   try {
     return runScript("lib/cli/db.ts", args);
   } finally {
-    process.env.DATABASE_URL = previous;
+    process.env.DATABASE_URL = previous.url;
+    process.env.PATH = previous.path;
   }
 }
 
@@ -110,6 +112,19 @@ describe("db backup", () => {
       expect(run.stderr, args.join(" ")).not.toContain("secret");
     }
     expect(existsSync(join(folder, "x.db"))).toBe(false);
+    expect(existsSync(join(folder, "pg.dump"))).toBe(false);
+  });
+});
+
+describe("db backup on PostgreSQL without pg_dump", () => {
+  it("says what to install, in one line with exit code 1, before connecting", async () => {
+    // A PATH with node (tsx needs it) and nothing else.
+    const bin = join(folder, "node-only");
+    mkdirSync(bin);
+    symlinkSync(process.execPath, join(bin, "node"));
+    const run = await db(["backup", join(folder, "pg.dump")], "postgresql://synack:secret@127.0.0.1:1/synack", bin);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^db: pg_dump was not found on PATH \(.*ENOENT\): install PostgreSQL's client tools, of the server's major version or newer \(Debian: apt-get install postgresql-client\)\n$/);
     expect(existsSync(join(folder, "pg.dump"))).toBe(false);
   });
 });

@@ -58,10 +58,11 @@ function checkTarget(to: string | undefined): string {
   return to;
 }
 
-/** Any occurrence of the URL's password in a tool's message, as "***". */
+/** A tool's message with the URL, or its password between ":" and "@", as printableDatabaseUrl shows it (none of ours print it: a safeguard). */
 function redacted(text: string, url: string): string {
   const password = new URL(url).password;
-  return password ? text.replaceAll(password, "***").replaceAll(decodeURIComponent(password), "***") : text;
+  const plain = text.replaceAll(url, printableDatabaseUrl(url));
+  return password ? plain.replaceAll(`:${password}@`, ":***@").replaceAll(`:${decodeURIComponent(password)}@`, ":***@") : plain;
 }
 
 /** Connects to the target (an unreachable one is refused here) and lists the committed migrations it lacks. */

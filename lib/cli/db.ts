@@ -23,7 +23,7 @@ const USAGE = [
   "         SQLite: PRAGMA integrity_check and the counts. PostgreSQL: the connection, the server's version, that every",
   "         migration is applied, and the counts. Exit code 1 if something is wrong.",
   "       npm run -s db -- copy --to postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE [--replace]",
-  "         copies the SQLite database (DATABASE_URL) into an existing PostgreSQL database: migrates it, refuses it if",
+  "         copies the SQLite database (DATABASE_URL) into an existing PostgreSQL database: migrates it, refuses it (exit code 2) if",
   "         it holds SynAck rows (--replace empties those tables first), copies every table in one transaction, and",
   "         compares the counts and a SHA-256 of every row on both sides (exit code 1 and nothing committed if any differ).",
 ].join("\n");

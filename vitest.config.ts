@@ -23,7 +23,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["test/**/*.test.ts"],
-          exclude: ["test/browser/**"],
+          exclude: ["test/browser/**", "test/deploy/**"],
           environment: "node",
           setupFiles: ["test/setup/fail-on-console.ts"],
           // Hang guards, not timing goals: a CLI test starts tsx as a process, which took over 20 s on a 2-core
@@ -54,7 +54,8 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "browser",
-          include: ["test/browser/**/*.test.ts"],
+          // test/deploy: whole `npm start` servers, on the browser tests' build (one build for both).
+          include: ["test/browser/**/*.test.ts", "test/deploy/**/*.test.ts"],
           environment: "node",
           // One production build and one server for all browser tests; the files run one at a time against it.
           globalSetup: ["test/browser/global-setup.ts"],

@@ -70,7 +70,7 @@ log(`database ${databasePath}: migrations and content`);
 prepareDatabase(databasePath);
 if (!skipBuild) {
   log(`next build into ${BUILD_DIR}`);
-  buildApp(databasePath, BUILD_DIR);
+  await buildApp(databasePath, BUILD_DIR);
 }
 const server = await startApp(databasePath, await freePort(), { buildDir: BUILD_DIR });
 log(`serving ${server.url}`);

@@ -10,7 +10,13 @@ const alias = { "@": fileURLToPath(new URL("./", import.meta.url)) };
  * itself (its connection, its pragmas, its file on a full disk) run on SQLite only.
  */
 const SERVER_TESTS = ["test/server/**/*.test.ts", "test/api/**/*.test.ts", "test/db/**/*.test.ts"];
-const SQLITE_ONLY = ["test/server/sqlite-connection.test.ts", "test/server/serialized-adapter.test.ts", "test/api/storage-failure.test.ts"];
+const SQLITE_ONLY = [
+  "test/server/sqlite-connection.test.ts",
+  "test/server/serialized-adapter.test.ts",
+  "test/api/storage-failure.test.ts",
+  // It checks both providers itself, in the unit project.
+  "test/db/migration-drift.test.ts",
+];
 const postgresUrl = process.env.SYNACK_TEST_POSTGRES_URL;
 if (!postgresUrl) process.stderr.write("vitest: SYNACK_TEST_POSTGRES_URL is not set, so the server tests run on SQLite only (README, Tests)\n");
 

@@ -13,6 +13,7 @@ const SERVER_TESTS = ["test/server/**/*.test.ts", "test/api/**/*.test.ts", "test
 const SQLITE_ONLY = [
   "test/server/sqlite-connection.test.ts",
   "test/server/serialized-adapter.test.ts",
+  "test/server/sqlite-snapshot-client.test.ts",
   "test/api/storage-failure.test.ts",
   // It checks both providers itself, in the unit project.
   "test/db/migration-drift.test.ts",

@@ -1,100 +1,81 @@
-import Database from "better-sqlite3";
-import { existsSync, renameSync, rmSync, statSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { databaseUrl } from "../server/database-url";
+import { databaseProvider, databaseUrl } from "../server/database-url";
+import { PostgresUnreachableError } from "../server/postgres-connection";
+import { copyCommand } from "./db-copy";
+import { backupPostgres, checkPostgres } from "./postgres-backup";
 import { runCli, UsageError } from "./run-cli";
+import { backupSqlite, checkSqlite } from "./sqlite-backup";
 
 /**
- * `npm run -s db -- backup FILE [--force]` and `npm run -s db -- check`: the
- * database that DATABASE_URL names (data/synack.db by default), while the app
- * keeps serving.
- *
- * A backup is `VACUUM INTO`: SQLite copies the database as one read
- * transaction sees it, so a backup taken mid-burst is a consistent snapshot
- * (with or without WAL) and never blocks the server's writes for long. The copy
- * is written beside the target, checked with `PRAGMA integrity_check`, and only
- * then renamed into place, so a failed backup never leaves a half file under
- * the name a restore would use.
+ * `npm run -s db -- backup | check | copy`: the database that DATABASE_URL
+ * names (data/synack.db by default), while the app keeps serving. Each
+ * provider's backup and check are in lib/cli/sqlite-backup.ts and
+ * lib/cli/postgres-backup.ts; the move from SQLite to PostgreSQL in
+ * lib/cli/db-copy.ts.
  */
 
-const USAGE = "usage: npm run -s db -- backup FILE [--force] | check";
+const USAGE = [
+  "usage: npm run -s db -- backup FILE [--force]",
+  "         a verified backup of the configured database, taken while the app serves: SQLite's VACUUM INTO, checked with",
+  "         PRAGMA integrity_check; PostgreSQL's pg_dump (custom format, --no-owner), checked with pg_restore --list.",
+  "         Written beside FILE and renamed into place only once checked; an existing FILE only with --force.",
+  "       npm run -s db -- check",
+  "         SQLite: PRAGMA integrity_check and the counts. PostgreSQL: the connection, the server's version, that every",
+  "         migration is applied, and the counts. Exit code 1 if something is wrong.",
+  "       npm run -s db -- copy --to postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE [--replace]",
+  "         copies the SQLite database (DATABASE_URL) into an existing PostgreSQL database: migrates it, refuses it (exit code 2) if",
+  "         it holds SynAck rows (--replace empties those tables first), copies every table in one transaction, and",
+  "         compares the counts and a SHA-256 of every row on both sides (exit code 1 and nothing committed if any differ).",
+].join("\n");
+const SHORT_USAGE = "usage: npm run -s db -- backup FILE [--force] | check | copy --to postgresql://... [--replace] (--help says more)";
 
-/** What a learner would miss if it were lost: the counts a backup and a check report. */
-const COUNTED = [
-  ["learners", "Learner"],
-  ["card states", "CardState"],
-  ["reviews", "ReviewLog"],
-  ["quiz and interview sessions", "StudySession"],
-  ["answers", "Answer"],
-] as const;
+/** The flags each command takes; any other is refused. */
+const FLAGS: Record<string, readonly string[]> = { backup: ["force"], check: [], copy: ["to", "replace"] };
 
-function counts(database: Database.Database): string {
-  return COUNTED.map(([label, table]) => `${(database.prepare(`SELECT COUNT(*) AS n FROM "${table}"`).get() as { n: number }).n} ${label}`).join(", ");
-}
-
-function integrity(database: Database.Database): string {
-  const rows = database.pragma("integrity_check") as { integrity_check: string }[];
-  return rows.map((row) => row.integrity_check).join("; ");
-}
-
-function openExisting(path: string, readonly: boolean): Database.Database {
-  if (!existsSync(path)) throw new UsageError(`no database at ${path} (DATABASE_URL=file:${path}); start the app once, or set DATABASE_URL`);
-  return new Database(path, { readonly, fileMustExist: true });
-}
-
-function backup(source: string, target: string, force: boolean): string {
-  if (resolve(target) === resolve(source)) throw new UsageError("the backup must be another file than the database itself");
-  if (existsSync(target) && !force) throw new UsageError(`${target} exists; give --force to replace it`);
-  if (!existsSync(dirname(resolve(target))) || !statSync(dirname(resolve(target))).isDirectory()) throw new UsageError(`${dirname(target)}: no such folder`);
-  const database = openExisting(source, false);
-  // SQLite refuses to VACUUM INTO an existing file, and a crash must not leave a partial copy under the target's name.
-  const partial = join(dirname(resolve(target)), `.${basename(target)}.partial-${process.pid}`);
-  rmSync(partial, { force: true });
+function parse(argv: string[]) {
   try {
-    database.prepare("VACUUM INTO ?").run(partial);
-    const copy = new Database(partial, { readonly: true, fileMustExist: true });
-    const verdict = integrity(copy);
-    const copied = counts(copy);
-    copy.close();
-    if (verdict !== "ok") throw new Error(`the copy failed its integrity check (${verdict}); nothing was replaced`);
-    renameSync(partial, target);
-    return `backed up ${source} to ${target} (${statSync(target).size} bytes, integrity ok): ${copied}`;
-  } finally {
-    rmSync(partial, { force: true });
-    database.close();
-  }
-}
-
-function check(source: string): { output: string; exitCode: number } {
-  const database = openExisting(source, true);
-  try {
-    const verdict = integrity(database);
-    return { output: `${source}: integrity ${verdict}; ${counts(database)}`, exitCode: verdict === "ok" ? 0 : 1 };
-  } finally {
-    database.close();
-  }
-}
-
-function main(argv: string[]) {
-  let parsed: { values: { force?: boolean }; positionals: string[] };
-  try {
-    parsed = parseArgs({ args: argv, strict: true, allowPositionals: true, options: { force: { type: "boolean" } } });
+    return parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: true,
+      options: { force: { type: "boolean" }, to: { type: "string" }, replace: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+    });
   } catch (error) {
     const flag = /'(-[^' ]*)/.exec((error as Error).message)?.[1];
-    throw new UsageError(flag ? `unknown flag ${flag}; ${USAGE}` : USAGE);
+    if ((error as { code?: string }).code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && flag) {
+      throw new UsageError(flag === "--to" ? `--to needs a value, the postgresql:// URL to copy into; ${SHORT_USAGE}` : `${flag} takes no value; ${SHORT_USAGE}`);
+    }
+    throw new UsageError(flag ? `unknown flag ${flag}; ${SHORT_USAGE}` : SHORT_USAGE);
   }
-  const [command, ...rest] = parsed.positionals;
-  const source = databaseUrl().slice("file:".length);
-  if (command === "backup") {
-    if (rest.length !== 1) throw new UsageError(`backup takes one FILE; ${USAGE}`);
-    return backup(source, rest[0]!, parsed.values.force === true);
-  }
-  if (command === "check") {
-    if (rest.length !== 0 || parsed.values.force) throw new UsageError(`check takes no arguments; ${USAGE}`);
-    return check(source);
-  }
-  throw new UsageError(command ? `unknown command "${command}"; ${USAGE}` : USAGE);
 }
 
-runCli("db", main);
+async function main(argv: string[]): Promise<string | { output: string; exitCode: number }> {
+  const { values, positionals } = parse(argv);
+  if (values.help) return USAGE;
+  const [command, ...rest] = positionals;
+  if (!command) throw new UsageError(SHORT_USAGE);
+  if (!(command in FLAGS)) throw new UsageError(`unknown command "${command}"; ${SHORT_USAGE}`);
+  const extra = Object.keys(values).find((flag) => !FLAGS[command]!.includes(flag));
+  if (extra) throw new UsageError(`${command} does not take --${extra}; ${SHORT_USAGE}`);
+  const url = databaseUrl();
+  const postgres = databaseProvider(url) === "postgresql";
+  if (command === "backup") {
+    if (rest.length !== 1) throw new UsageError(`backup takes one FILE; ${SHORT_USAGE}`);
+    return postgres ? backupPostgres(url, rest[0]!, values.force === true) : backupSqlite(url.slice("file:".length), rest[0]!, values.force === true);
+  }
+  if (rest.length !== 0) throw new UsageError(`${command} takes no arguments; ${SHORT_USAGE}`);
+  if (command === "check") return postgres ? checkPostgres(url) : checkSqlite(url.slice("file:".length));
+  return copyCommand(url, values.to, values.replace === true);
+}
+
+// runCli takes a synchronous main; the result (or the error) is handed to it once the databases have answered.
+main(process.argv.slice(2)).then(
+  (result) => runCli("db", () => result),
+  (error: unknown) => {
+    // An unreachable server is the caller's to fix (host, port, password, database name): a usage error, exit code 2.
+    if (error instanceof PostgresUnreachableError) error = new UsageError(error.message);
+    runCli("db", () => {
+      throw error;
+    });
+  },
+);

@@ -19,8 +19,6 @@ const SQLITE_ONLY = [
   "test/db/migration-drift.test.ts",
 ];
 const postgresUrl = process.env.SYNACK_TEST_POSTGRES_URL;
-// Runs the browser tests' build behind nginx, so it is one of them.
-const NGINX_TEST = "test/deploy/nginx.test.ts";
 if (!postgresUrl) process.stderr.write("vitest: SYNACK_TEST_POSTGRES_URL is not set, so the server tests run on SQLite only (README, Tests)\n");
 
 export default defineConfig({
@@ -32,7 +30,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["test/**/*.test.ts"],
-          exclude: ["test/browser/**", NGINX_TEST],
+          exclude: ["test/browser/**", "test/deploy/**"],
           environment: "node",
           setupFiles: ["test/setup/fail-on-console.ts"],
           // Hang guards, not timing goals: a CLI test starts tsx as a process, which took over 20 s on a 2-core
@@ -63,7 +61,8 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "browser",
-          include: ["test/browser/**/*.test.ts", NGINX_TEST],
+          // test/deploy: whole `npm start` servers, on the browser tests' build (one build for both).
+          include: ["test/browser/**/*.test.ts", "test/deploy/**/*.test.ts"],
           environment: "node",
           // One production build and one server for all browser tests; the files run one at a time against it.
           globalSetup: ["test/browser/global-setup.ts"],

@@ -71,7 +71,7 @@ process.on("exit", () => database.remove());
 process.on("SIGINT", () => process.exit(130));
 if (!skipBuild) {
   log(`next build into ${BUILD_DIR}`);
-  buildApp(database.database, BUILD_DIR);
+  await buildApp(database.database, BUILD_DIR);
 }
 const deployment = await startDeployment(target, database.database, BUILD_DIR, log);
 const baseUrl = deployment.baseUrl;

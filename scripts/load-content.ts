@@ -20,7 +20,8 @@ const db = createPrismaClient();
 try {
   const result = await storeContent(db, report, contentChecksum(files));
   const what = `${result.notes} notes, ${result.cards} cards, ${result.quizzes} quizzes`;
-  process.stdout.write(result.changed ? `content: loaded ${what}\n` : `content: unchanged (${what})\n`);
+  const said = { loaded: `loaded ${what}`, unchanged: `unchanged (${what})`, "loaded-elsewhere": `loaded by another process while this one waited (${what})` };
+  process.stdout.write(`content: ${said[result.outcome]}\n`);
 } finally {
   await db.$disconnect();
 }

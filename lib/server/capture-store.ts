@@ -8,9 +8,10 @@ import type { Db, PrismaClient } from "./prisma-client";
 
 /*
  * Captures that quizzes draw questions from: the samples shipped in
- * content/captures ("sample:<file>"), read once per process like the rest
- * of content, and instructors' uploads ("upload:<id>"), read from the
- * database once each and kept (an upload never changes). Every function
+ * content/captures ("sample:<file>"), read once per process from the
+ * files this server runs from (like its code: servers of one release have
+ * the same), and instructors' uploads ("upload:<id>"), whose bytes are read
+ * from the database once each and kept (an upload never changes). Every function
  * takes the instructor's id from their session: another instructor's
  * upload, or a missing one, is the same CaptureNotFound (a 404). Like
  * question-source.ts, which reaches it, it has no "server-only" import, so
@@ -204,10 +205,13 @@ interface Upload {
 }
 
 /*
- * Uploads never change, so each is read once and kept, keyed by id (a
- * bounded number of megabytes, the least recently used dropped first). The
- * same bytes object is handed out each time, so that the question engine's
- * replay cache (keyed by bytes) holds.
+ * Uploads never change, so each one's bytes are read once and kept, keyed by
+ * id (a bounded number of megabytes, the least recently used dropped first).
+ * The same bytes object is handed out each time, so that the question
+ * engine's replay cache (keyed by bytes) holds. Whether an upload still
+ * exists is asked of the database every time: another app server may have
+ * deleted it, and a copy kept here must not let this server accept a quiz
+ * naming it that the others refuse.
  */
 const UPLOAD_CACHE_BYTES = 128 * 1024 * 1024;
 const uploads = new Map<string, Upload>();
@@ -231,11 +235,14 @@ function forget(id: string): void {
 
 /** The uploads with these ids that belong to `instructorId`, by id. */
 async function uploadBytes(db: Db, ids: readonly string[], instructorId: string): Promise<Map<string, Upload>> {
+  const wanted = [...new Set(ids)];
+  const existing = new Set((await db.instructorCapture.findMany({ where: { id: { in: wanted } }, select: { id: true } })).map((row) => row.id));
   const found = new Map<string, Upload>();
   const missing: string[] = [];
-  for (const id of new Set(ids)) {
+  for (const id of wanted) {
     const kept = uploads.get(id);
-    if (kept) {
+    if (!existing.has(id)) forget(id);
+    else if (kept) {
       uploads.delete(id);
       uploads.set(id, kept);
       if (kept.instructorId === instructorId) found.set(id, kept);

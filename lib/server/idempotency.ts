@@ -102,7 +102,11 @@ export async function idempotent(
   return new NextResponse(stored.body, { status: Number(stored.status), headers: { "content-type": "application/json", [REPLAYED_HEADER]: "true" } });
 }
 
-/** At most once a minute per process, inside a write's transaction: keys past the retention window, found through their index. */
+/**
+ * At most once a minute per process, inside a write's transaction: keys past the retention window, found through
+ * their index. Housekeeping only (a key past the window is ignored when read anyway), so each app server keeping its
+ * own minute is harmless: several servers prune a little more often.
+ */
 async function pruneOldKeys(tx: Db, now: Date): Promise<void> {
   if (now.getTime() - lastPrune < PRUNE_EVERY_MS) return;
   lastPrune = now.getTime();

@@ -13,7 +13,8 @@ import { loadQuestionSource, quizContext } from "./question-source";
  * question context loaded from content (for generated slots), with the
  * instructor's own uploads the draft names (for capture slots), the known
  * errors in content/misconceptions/ and the sample captures, read once per
- * process as `npm start` reads content once. A capture slot naming an
+ * process from the files this server runs from, as its code is (the servers
+ * of one release have the same files). A capture slot naming an
  * upload that is not the instructor's is a problem at that field, worded
  * like a missing one.
  */

@@ -27,7 +27,9 @@ const cache = new Map<string, QuestionSource>();
 /**
  * What the question engine needs from the database: states' meanings, why
  * cards and instructors' quizzes, with the sample captures from
- * content/captures. Cached until the next content load.
+ * content/captures. Cached until the next content load: the last ContentLoad
+ * row is asked for on every call, so a load by any process (another app
+ * server's start) is seen by every server at its next request.
  */
 export async function loadQuestionSource(db: PrismaClient): Promise<QuestionSource> {
   // Asked on every quiz request: one short raw statement.
@@ -73,7 +75,8 @@ export async function loadQuestionSource(db: PrismaClient): Promise<QuestionSour
 
 /*
  * Published versions never change, so each is read and parsed once and
- * kept (a bounded number, the least recently used dropped first). A source
+ * kept (every app server keeps the same thing: a version is found by its
+ * id, which a row in the database gives) (a bounded number, the least recently used dropped first). A source
  * with a version added is kept per base source too, so that its questions
  * are made once like a file quiz's.
  */

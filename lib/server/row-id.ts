@@ -5,6 +5,11 @@ import { randomBytes } from "node:crypto";
  * the same tables ("c", the time, a counter, random characters; 25 in all):
  * ids made by one server sort in the order they were made, which undo's
  * tie-break (createdAt, then id) relies on within one millisecond.
+ *
+ * Several app servers each have their own counter, so ids are unique across
+ * them by the random part: 62 bits, drawn anew for every id. Two writes made
+ * in the same millisecond on two servers were concurrent, and either order
+ * is true; every server reads the same order back from the database.
  */
 let counter = 0;
 

@@ -2,6 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { copyFileSync, mkdirSync } from "node:fs";
 import { createServer } from "node:net";
 import { join, resolve } from "node:path";
+import { buildOnce } from "../../lib/build/build-once";
 
 /*
  * The real app for browser tests: a production build in its own folder,
@@ -49,8 +50,26 @@ export function copyDatabase(templatePath: string, databasePath: string): void {
   copyFileSync(templatePath, databasePath);
 }
 
-export function buildApp(databasePath: string, buildDir = BUILD_DIR): void {
-  run("node_modules/.bin/next", ["build"], testEnv(databasePath, buildDir));
+/**
+ * A production build in `buildDir`, as `npm start` makes it (lib/build/build-once.ts): skipped when the folder
+ * already holds a build of these sources, and stamped, so that `npm start` servers (test/deploy) serve it too.
+ */
+export async function buildApp(databasePath: string, buildDir = BUILD_DIR): Promise<void> {
+  const env = testEnv(databasePath, buildDir);
+  await buildOnce({
+    root: process.cwd(),
+    distDir: buildDir,
+    env,
+    build: (signal) =>
+      new Promise((resolve, reject) => {
+        const child = spawn("node_modules/.bin/next", ["build"], { env, signal, stdio: ["ignore", "pipe", "pipe"] });
+        let output = "";
+        child.stdout.on("data", (chunk) => (output += chunk));
+        child.stderr.on("data", (chunk) => (output += chunk));
+        child.on("error", reject);
+        child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build failed (${code}):\n${output}`))));
+      }),
+  });
 }
 
 export interface StartOptions {

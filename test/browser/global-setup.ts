@@ -24,7 +24,7 @@ export async function setup(project: TestProject) {
   const templateDatabasePath = join(folder, "template.db");
   copyFileSync(databasePath, templateDatabasePath);
   project.provide("templateDatabasePath", templateDatabasePath);
-  buildApp(databasePath);
+  await buildApp(databasePath);
   // appPort and the 5 after it: persistence (+1), concurrency (+2, +3), crash (+4), storage faults (+5).
   const port = await freePorts(6);
   server = await startApp(databasePath, port);

@@ -28,9 +28,9 @@ describe("storeContent, on a real SQLite file", () => {
   it("loads checked notes and cards, and skips a load whose files did not change", async () => {
     const files = [note("a", "甲"), deck];
     const first = await storeContent(db, checkContent(files), contentChecksum(files));
-    expect(first).toEqual({ changed: true, notes: 1, cards: 1, quizzes: 0 });
+    expect(first).toEqual({ outcome: "loaded", notes: 1, cards: 1, quizzes: 0 });
     const second = await storeContent(db, checkContent(files), contentChecksum(files));
-    expect(second.changed).toBe(false);
+    expect(second.outcome).toBe("unchanged");
     // Read back from the file itself, not through Prisma.
     const raw = new Database(path, { readonly: true });
     expect(raw.prepare("SELECT id, titleEn, active FROM Note").all()).toEqual([{ id: "a", titleEn: "Title a", active: 1 }]);

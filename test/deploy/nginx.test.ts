@@ -29,6 +29,9 @@ const NAME = "synack.test";
 const UPSTREAM_HEADER = "x-synack-upstream";
 const CACHE_HEADER = "x-synack-cache";
 const nginx = nginxBinary();
+const SKIPPED = "skipped: nginx is not installed (Debian: apt-get install nginx; or set NGINX_PATH)";
+// The reporter shows a skipped file without its reason; this line says why.
+if (!nginx) process.stderr.write(`test/deploy/nginx.test.ts: ${SKIPPED}\n`);
 const template = inject("templateDatabasePath");
 const postgresServer = process.env.SYNACK_TEST_POSTGRES_URL;
 
@@ -106,7 +109,7 @@ async function instructorCookie(): Promise<string> {
 }
 
 describe.skipIf(!nginx)(
-  nginx ? `deploy/nginx.conf in front of two servers on one ${postgresServer ? "PostgreSQL database" : "SQLite file"}` : "deploy/nginx.conf (skipped: nginx is not installed; apt-get install nginx, or set NGINX_PATH)",
+  nginx ? `deploy/nginx.conf in front of two servers on one ${postgresServer ? "PostgreSQL database" : "SQLite file"}` : `deploy/nginx.conf (${SKIPPED})`,
   () => {
     beforeAll(async () => {
       if (postgresServer) {

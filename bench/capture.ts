@@ -42,8 +42,8 @@ const SYN = 0x02;
 const PSH = 0x08;
 const ACK = 0x10;
 
-/** One connection: handshake, `exchanges` data segments each acknowledged, then the client closes first (100 segments for 47). */
-function connectionSegments(exchanges: number): Segment[] {
+/** One connection: handshake, `exchanges` data segments of `payload` bytes each acknowledged, then the client closes first (100 segments for 47). */
+function connectionSegments(exchanges: number, payload: number): Segment[] {
   const c = 1_000_000;
   const s = 4_000_000_000;
   const segments: Segment[] = [
@@ -53,8 +53,8 @@ function connectionSegments(exchanges: number): Segment[] {
   ];
   let sent = 1;
   for (let i = 0; i < exchanges; i++) {
-    segments.push({ client: true, flags: PSH | ACK, seq: c + sent, ack: s + 1, len: PAYLOAD });
-    sent += PAYLOAD;
+    segments.push({ client: true, flags: PSH | ACK, seq: c + sent, ack: s + 1, len: payload });
+    sent += payload;
     segments.push({ client: false, flags: ACK, seq: s + 1, ack: c + sent, len: 0 });
   }
   segments.push(
@@ -65,9 +65,13 @@ function connectionSegments(exchanges: number): Segment[] {
   return segments.map((segment) => ({ ...segment, seq: segment.seq % 2 ** 32, ack: segment.ack % 2 ** 32 }));
 }
 
-/** A little-endian, microsecond pcap (LINKTYPE_ETHERNET) of `connections` connections on 127.0.0.1, one after another. */
-export function syntheticCapture(connections = 1000, exchanges = 47): Uint8Array {
-  const template = connectionSegments(exchanges);
+/**
+ * A little-endian, microsecond pcap (LINKTYPE_ETHERNET) of `connections` connections on 127.0.0.1, one after another.
+ * `payload`: bytes in each data segment (at most 65,495, what an IPv4 packet holds); large ones make a large file of few segments.
+ */
+export function syntheticCapture(connections = 1000, exchanges = 47, payload = PAYLOAD): Uint8Array {
+  if (!Number.isInteger(payload) || payload < 0 || payload > 65_535 - IPV4 - TCP) throw new Error(`syntheticCapture: payload ${payload} does not fit an IPv4 packet`);
+  const template = connectionSegments(exchanges, payload);
   const frameBytes = (len: number) => 16 + ETHERNET + IPV4 + TCP + len;
   const total = 24 + connections * template.reduce((sum, segment) => sum + frameBytes(segment.len), 0);
   const bytes = new Uint8Array(total);

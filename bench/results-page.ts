@@ -16,8 +16,9 @@ import { median, roundMs } from "./stats";
 
 export const RESULTS_SIZES = { "10": 10, "100": 100, "1000": 1_000 } as const;
 
-export async function measureResultsPage(baseUrl: string, databasePath: string, log: (line: string) => void): Promise<Record<string, number>> {
-  const db = createPrismaClient(`file:${databasePath}`);
+/** `databaseUrl`: the servers' database, where the results are seeded. */
+export async function measureResultsPage(baseUrl: string, databaseUrl: string, log: (line: string) => void): Promise<Record<string, number>> {
+  const db = createPrismaClient(databaseUrl);
   const quizzes: [string, { quizId: string; token: string }][] = [];
   try {
     const source = await loadQuestionSource(db);

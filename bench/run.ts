@@ -1,12 +1,11 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
-import { cpus, tmpdir } from "node:os";
-import { join } from "node:path";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { createPrismaClient } from "../lib/server/prisma-client";
-import { buildApp, prepareDatabase, startApp, stopApp } from "../test/browser/app-server";
+import { buildApp } from "../test/browser/app-server";
 import { captureRows, measureCapture } from "./capture";
+import { benchDatabase, benchTarget, freePort, startDeployment } from "./deployment";
 import { measureFloor, measureHttp, type HttpFigures } from "./http-load";
 import { appRoutes, routeJs, withBareApp } from "./js-size";
 import { measureQuestions } from "./questions";
@@ -16,11 +15,16 @@ import { measureUi } from "./ui";
 
 /*
  * `npm run bench`: builds the app into its own folder, serves the production
- * build on a free port against a fresh database, runs each measurement,
- * prints a table and writes bench/results.json. Flags: --seconds N per load
- * point (5), --skip-build to reuse the last build in .next-bench, --only results
+ * build on free ports against a fresh database (bench/deployment.ts), runs
+ * each measurement, prints a table and writes bench/results.json. Flags:
+ * --seconds N per load point (5), --skip-build to reuse the last build in .next-bench, --only results
  * to build, serve and time the instructor's results page alone (printed, not written), --only capture
- * to read and replay a synthetic capture alone (printed, and written as the `capture` key of bench/results.json).
+ * to read and replay a synthetic capture alone (printed, and written as the `capture` key of the results file).
+ *
+ * DATABASE_URL=postgresql://… runs it on PostgreSQL (databases made on that server for the run and dropped after;
+ * the one it names is never written); --servers N serves with N servers behind deploy/nginx.conf, --nginx puts
+ * nginx in front of one. Those runs write bench/results-<database>[-N-servers|-nginx].json, so that
+ * bench/results.json stays the default's (SQLite, one server).
  */
 
 const BUILD_DIR = ".next-bench";
@@ -30,6 +34,12 @@ const args = process.argv.slice(2);
 const seconds = Number(args[args.indexOf("--seconds") + 1]) || 5;
 const skipBuild = args.includes("--skip-build");
 const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : undefined;
+const servers = args.includes("--servers") ? Number(args[args.indexOf("--servers") + 1]) : 1;
+if (!Number.isInteger(servers) || servers < 1 || servers > 16) {
+  process.stderr.write(`bench: --servers takes a number of servers from 1 to 16, not "${args[args.indexOf("--servers") + 1] ?? ""}"\n`);
+  process.exit(2);
+}
+const target = benchTarget(process.env, servers, args.includes("--nginx"));
 
 const log = (line: string) => process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
 
@@ -38,25 +48,14 @@ if (only === "capture") {
   const figures = measureCapture();
   process.stdout.write(`${captureRows(figures).map(([key, value]) => `${key}  ${value}`).join("\n")}\n`);
   // Only this key changes; its own date and commit say it was measured apart from the rest.
-  const previous = existsSync("bench/results.json") ? (JSON.parse(readFileSync("bench/results.json", "utf8")) as Record<string, unknown>) : {};
+  const previous = existsSync(target.resultsFile) ? (JSON.parse(readFileSync(target.resultsFile, "utf8")) as Record<string, unknown>) : {};
   const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
-  writeFileSync("bench/results.json", `${JSON.stringify({ ...previous, capture: { ...figures, measured_apart: { date: new Date().toISOString(), commit } } }, null, 2)}\n`);
+  writeFileSync(target.resultsFile, `${JSON.stringify({ ...previous, capture: { ...figures, measured_apart: { date: new Date().toISOString(), commit } } }, null, 2)}\n`);
   process.exit(0);
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
-
-async function activeCardIds(databasePath: string): Promise<string[]> {
-  const db = createPrismaClient(`file:${databasePath}`);
+async function activeCardIds(databaseUrl: string): Promise<string[]> {
+  const db = createPrismaClient(databaseUrl);
   try {
     return (await db.card.findMany({ where: { active: true }, select: { id: true }, orderBy: { id: "asc" } })).map((card) => card.id);
   } finally {
@@ -64,27 +63,28 @@ async function activeCardIds(databasePath: string): Promise<string[]> {
   }
 }
 
-const work = mkdtempSync(join(tmpdir(), "synack-bench-"));
-const databasePath = join(work, "app.db");
-log(`database ${databasePath}: migrations and content`);
-prepareDatabase(databasePath);
+const loadAtStart = loadavg()[0]!;
+log(`${target.database}, ${target.servers} server${target.servers > 1 ? "s" : ""}${target.nginx ? " behind nginx" : ""}: figures to ${target.resultsFile}`);
+const database = benchDatabase(target, log);
+process.on("exit", () => database.remove());
+// Interrupted, the run's database is still removed (the exit handler runs on process.exit, not on a signal).
+process.on("SIGINT", () => process.exit(130));
 if (!skipBuild) {
   log(`next build into ${BUILD_DIR}`);
-  await buildApp(databasePath, BUILD_DIR);
+  await buildApp(database.database, BUILD_DIR);
 }
-const server = await startApp(databasePath, await freePort(), { buildDir: BUILD_DIR });
-log(`serving ${server.url}`);
+const deployment = await startDeployment(target, database.database, BUILD_DIR, log);
+const baseUrl = deployment.baseUrl;
 
 if (only === "results") {
   try {
-    const figures = await measureResultsPage(server.url, databasePath, log).catch((error: unknown) => {
-      throw new Error(`results page: ${String(error)}; the server said:\n${server.output().slice(-3000)}`);
+    const figures = await measureResultsPage(baseUrl, database.url, log).catch((error: unknown) => {
+      throw new Error(`results page: ${String(error)}; the servers said:\n${deployment.output()}`);
     });
     process.stdout.write(`scale.results_ms  ${Object.entries(figures).map(([size, ms]) => `${size}: ${ms} ms`).join("  ")}\n`);
     process.stdout.write(`goal scale.results_ms["1000"] <= 10 × ["10"]: ${figures["1000"]! <= 10 * figures["10"]! ? "met" : "NOT met"} (${Math.round((figures["1000"]! / figures["10"]!) * 100) / 100})\n`);
   } finally {
-    await stopApp(server);
-    rmSync(work, { recursive: true, force: true });
+    await deployment.stop();
   }
   process.exit(0);
 }
@@ -97,23 +97,23 @@ let resultsMs: Record<string, number>;
 try {
   js = {};
   jsRaw = {};
-  const routes = await appRoutes(server.url);
+  const routes = await appRoutes(baseUrl);
   for (const route of routes) {
-    const figures = await routeJs(server.url, route);
+    const figures = await routeJs(baseUrl, route);
     js[route] = figures.gzip_kb;
     jsRaw[route] = figures.raw_kb;
   }
   log(`js: ${routes.length} routes counted`);
-  const review = await routeJs(server.url, "/review");
-  const sizes = await Promise.all(review.chunks.map(async (chunk) => ({ chunk, size: (await (await fetch(`${server.url}${chunk}`)).arrayBuffer()).byteLength })));
+  const review = await routeJs(baseUrl, "/review");
+  const sizes = await Promise.all(review.chunks.map(async (chunk) => ({ chunk, size: (await (await fetch(`${baseUrl}${chunk}`)).arrayBuffer()).byteLength })));
   const staticPath = sizes.sort((a, b) => a.size - b.size)[0]!.chunk;
-  http = await measureHttp({ baseUrl: server.url, staticPath, cardIds: await activeCardIds(databasePath), seconds, log });
+  http = await measureHttp({ baseUrl, staticPath, cardIds: await activeCardIds(database.url), seconds, log });
   log("ui: grade to next card in Chromium");
-  ui = await measureUi(server.url, databasePath);
+  ui = await measureUi(baseUrl, database.url);
   log("scale: the instructor's results page for 10, 100 and 1,000 students");
-  resultsMs = await measureResultsPage(server.url, databasePath, log);
+  resultsMs = await measureResultsPage(baseUrl, database.url, log);
 } finally {
-  await stopApp(server);
+  await deployment.stop();
 }
 
 log(`bare Next app: build in ${BARE_DIR}`);
@@ -132,7 +132,6 @@ log("questions and content check");
 const questions = measureQuestions();
 log("capture: reading and replaying 1,000 connections, 100,000 segments");
 const capture = measureCapture();
-rmSync(work, { recursive: true, force: true });
 
 const byEndpoint = (name: string) => Object.fromEntries(Object.entries(http.points).filter(([key]) => key.startsWith(`${name}.`)).map(([key, point]) => [key.slice(name.length + 1), point]));
 const goals = {
@@ -154,6 +153,12 @@ const results = {
     commit: execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim(),
     node: process.version,
     cpus: cpus().length,
+    // The machine's 1-minute load average when the run started and when it ended: other work on it slows every figure.
+    load_average: [Math.round(loadAtStart * 100) / 100, 0],
+    database: target.database,
+    servers: target.servers,
+    // Clients reached the servers through deploy/nginx.conf (https): http.static is then nginx's cache, not a server.
+    nginx: target.nginx,
     seconds_per_load_point: seconds,
     js_kb_is: "gzip kB (1,000 bytes) of every JS chunk the route's HTML names; js_raw_kb uncompressed",
     total_s: 0,
@@ -177,7 +182,8 @@ const results = {
   goals: Object.fromEntries(Object.entries(goals).map(([goal, [value, met]]) => [goal, { value, met }])),
 };
 results.meta.total_s = Math.round((performance.now() - started) / 1000);
-writeFileSync("bench/results.json", `${JSON.stringify(results, null, 2)}\n`);
+results.meta.load_average[1] = Math.round(loadavg()[0]! * 100) / 100;
+writeFileSync(target.resultsFile, `${JSON.stringify(results, null, 2)}\n`);
 
 const rows: [string, string][] = [];
 for (const [key, point] of Object.entries(http.points)) rows.push([`http.${key}`, `${point.rps} req/s  p50 ${point.p50_ms} ms  p99 ${point.p99_ms} ms  errors ${point.errors}`]);
@@ -194,4 +200,4 @@ rows.push(["content_check_ms", String(questions.content_check_ms)]);
 rows.push(...captureRows(capture));
 for (const [goal, { value, met }] of Object.entries(results.goals)) rows.push([`goal ${goal}`, `${met ? "met" : "NOT met"} (${value})`]);
 const width = Math.max(...rows.map(([key]) => key.length));
-process.stdout.write(`${rows.map(([key, value]) => `${key.padEnd(width)}  ${value}`).join("\n")}\n\nbench/results.json written in ${results.meta.total_s} s\n`);
+process.stdout.write(`${rows.map(([key, value]) => `${key.padEnd(width)}  ${value}`).join("\n")}\n\n${target.resultsFile} written in ${results.meta.total_s} s\n`);

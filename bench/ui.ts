@@ -27,11 +27,11 @@ declare global {
 }
 
 /** A learner (created through the app) with every card of the content in its state, half of them due now. */
-async function learnerWithDueCards(baseUrl: string, databasePath: string): Promise<string> {
+async function learnerWithDueCards(baseUrl: string, databaseUrl: string): Promise<string> {
   const response = await fetch(`${baseUrl}/api/profile`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ newCardsPerDay: 20 }) });
   const token = response.headers.get("set-cookie")?.match(/synack_learner=([^;]+)/)?.[1];
   if (!response.ok || !token) throw new Error(`POST /api/profile: ${response.status}, no learner cookie`);
-  const db = createPrismaClient(`file:${databasePath}`);
+  const db = createPrismaClient(databaseUrl);
   try {
     const learner = await db.learner.findUniqueOrThrow({ where: { tokenHash: createHash("sha256").update(token).digest("hex") } });
     const cards = await db.card.findMany({ where: { active: true }, select: { id: true }, orderBy: { id: "asc" } });
@@ -62,11 +62,13 @@ const WATCH_GRADES = `
   }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-card-id"] });
 `;
 
-export async function measureUi(baseUrl: string, databasePath: string): Promise<UiFigures> {
-  const token = await learnerWithDueCards(baseUrl, databasePath);
+/** `databaseUrl`: the servers' database, where the learner's cards are seeded. */
+export async function measureUi(baseUrl: string, databaseUrl: string): Promise<UiFigures> {
+  const token = await learnerWithDueCards(baseUrl, databaseUrl);
   const browser = await launchBrowser();
   try {
-    const context = await browser.newContext({ locale: "en-US", viewport: { width: 1280, height: 900 } });
+    // Behind nginx the certificate is the run's own, made a moment before (bench/deployment.ts).
+    const context = await browser.newContext({ locale: "en-US", viewport: { width: 1280, height: 900 }, ignoreHTTPSErrors: true });
     context.setDefaultTimeout(60_000);
     await context.addCookies([{ name: "synack_learner", value: token, url: baseUrl }]);
     const page = await context.newPage();

@@ -15,13 +15,19 @@ import type { Db, PrismaClient } from "./prisma-client";
  *
  * The address. Next route handlers are not told the socket's address, and
  * X-Forwarded-For is whatever the client wrote unless a proxy we trust
- * replaces it. So, only when TRUST_PROXY=1 (set it when SynAck runs behind
- * a reverse proxy that sets X-Forwarded-For, as docs/operations.md says) is
- * the first X-Forwarded-For value the address. Otherwise every client shares
- * one bucket, "ip:direct": a spoofed header cannot buy more guesses, at the
- * price that 20 failed sign-ins from anyone within 15 minutes hold every
- * instructor off for the rest of that window (they learn how long from the
- * 429's Retry-After). The per-account limit holds either way.
+ * writes it. TRUST_PROXY says how many proxies are in front of SynAck (set
+ * TRUST_PROXY=1 behind one nginx, as docs/operations.md and deploy/nginx.conf
+ * say). Each of them appends the address it was reached from, or the edge
+ * one replaces the header (deploy/nginx.conf does); either way the
+ * TRUST_PROXY-th value from the right was written by our outermost proxy,
+ * and everything left of it may be the client's own words. So that value is
+ * the address; taking the first (leftmost) one instead would let a client
+ * behind an appending proxy claim a fresh address for every guess.
+ * Without TRUST_PROXY (or 0) every client shares one bucket, "ip:direct": a
+ * forged header cannot buy more guesses, at the price that 20 failed
+ * sign-ins from anyone within 15 minutes hold every instructor off for the
+ * rest of that window (they learn how long from the 429's Retry-After). The
+ * per-account limit holds either way.
  *
  * Attempts refused by a limit are not recorded: otherwise an attacker could
  * keep an account blocked forever, and the owner would never get back in.
@@ -32,12 +38,24 @@ export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 export const ACCOUNT_FAILURES = 5;
 export const ADDRESS_FAILURES = 20;
 
-/** "direct" (all clients share it) unless TRUST_PROXY=1, then the first X-Forwarded-For value. */
+/**
+ * "direct" (all clients share it) unless TRUST_PROXY names the proxies in front, then the X-Forwarded-For value
+ * that the outermost of them wrote: the TRUST_PROXY-th from the right (the leftmost when there are fewer).
+ */
 export function clientAddress(headers: Headers, env: NodeJS.ProcessEnv = process.env): string {
-  if (env.TRUST_PROXY !== "1") return "direct";
-  const first = (headers.get("x-forwarded-for") ?? "").split(",")[0]!.trim().toLowerCase();
+  const proxies = trustedProxies(env.TRUST_PROXY);
+  if (proxies === 0) return "direct";
+  const values = (headers.get("x-forwarded-for") ?? "").split(",");
+  const value = values[Math.max(0, values.length - proxies)]!.trim().toLowerCase();
   // An address is short and plain; anything else from a misconfigured proxy goes to one bucket of its own.
-  return /^[0-9a-f.:[\]]{1,64}$/.test(first) ? first : "unknown";
+  return /^[0-9a-f.:[\]]{1,64}$/.test(value) ? value : "unknown";
+}
+
+/** How many proxies TRUST_PROXY says are in front: 0 when unset. Anything but a count is a mistake to report, not to guess at. */
+export function trustedProxies(value: string | undefined): number {
+  if (value === undefined || value.trim() === "") return 0;
+  if (!/^\s*\d\s*$/.test(value)) throw new Error(`TRUST_PROXY must be how many proxies are in front of SynAck, 0 to 9 (1 behind one nginx), not "${value}"`);
+  return Number(value);
 }
 
 export function accountScope(email: string): string {

@@ -15,15 +15,21 @@ export const BUILD_DIR = ".next";
 
 export interface AppServer {
   url: string;
+  /** The SQLite file, or the PostgreSQL URL. */
   databasePath: string;
   process: ChildProcess;
   /** Everything the server has printed so far, stdout and stderr. */
   output(): string;
 }
 
+/** `database`: a SQLite file's path, or a PostgreSQL URL (the nginx test and the bench on PostgreSQL). */
+export function databaseUrlOf(database: string): string {
+  return /^postgres(ql)?:\/\//.test(database) ? database : `file:${database}`;
+}
+
 /** `buildDir`: another build folder (npm run bench builds into its own), listed in tsconfig.json's include so that Next leaves the file alone. */
-export function testEnv(databasePath: string, buildDir = BUILD_DIR): NodeJS.ProcessEnv {
-  return { ...process.env, DATABASE_URL: `file:${databasePath}`, NEXT_DIST_DIR: buildDir, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" };
+export function testEnv(database: string, buildDir = BUILD_DIR): NodeJS.ProcessEnv {
+  return { ...process.env, DATABASE_URL: databaseUrlOf(database), NEXT_DIST_DIR: buildDir, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" };
 }
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): void {
@@ -31,8 +37,9 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): void {
   if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed:\n${result.stdout}\n${result.stderr}`);
 }
 
+/** Migrations and content on a SQLite file (its folder made) or on an empty PostgreSQL database (a URL). */
 export function prepareDatabase(databasePath: string): void {
-  mkdirSync(join(databasePath, ".."), { recursive: true });
+  if (databaseUrlOf(databasePath).startsWith("file:")) mkdirSync(join(databasePath, ".."), { recursive: true });
   run("node_modules/.bin/prisma", ["migrate", "deploy"], testEnv(databasePath));
   run("node_modules/.bin/tsx", ["scripts/load-content.ts"], testEnv(databasePath));
 }
@@ -74,6 +81,8 @@ export interface StartOptions {
   readyPath?: string;
   /** Whether that answer means ready; a 2xx by default. */
   ready?: (response: Response) => boolean;
+  /** More environment for the server (TRUST_PROXY behind nginx). */
+  env?: Record<string, string>;
 }
 
 /** Whether nothing listens on 127.0.0.1:`port` now. */
@@ -100,7 +109,7 @@ export async function freePorts(count: number): Promise<number> {
   throw new Error(`no ${count} consecutive free ports found`);
 }
 
-/** Serves the build on `port`; ready once `readyPath` answers as `ready` wants. */
+/** Serves the build on `port` on `databasePath` (a SQLite file or a PostgreSQL URL); ready once `readyPath` answers as `ready` wants. */
 export async function startApp(databasePath: string, port: number, options: StartOptions = {}): Promise<AppServer> {
   // Otherwise the readiness check below could take another process's answer for this server's.
   if (!(await portIsFree(port))) throw new Error(`port ${port} is taken by another process; the test server cannot start there`);
@@ -109,7 +118,7 @@ export async function startApp(databasePath: string, port: number, options: Star
   // moment gets ECONNRESET (seen once on a loaded machine). Idle connections here outlive any pause in a test.
   const args = ["start", "--port", String(port), "--hostname", "127.0.0.1", "--keepAliveTimeout", "600000"];
   const child = spawn(resolve("node_modules/.bin/next"), args, {
-    env: testEnv(databasePath, buildDir),
+    env: { ...testEnv(databasePath, buildDir), ...options.env },
     stdio: "pipe",
     ...(options.cwd ? { cwd: options.cwd } : {}),
   });

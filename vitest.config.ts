@@ -19,6 +19,8 @@ const SQLITE_ONLY = [
   "test/db/migration-drift.test.ts",
 ];
 const postgresUrl = process.env.SYNACK_TEST_POSTGRES_URL;
+// Whole app servers on the browser tests' build (two `npm start`s on one database; nginx in front of two servers), so they are browser tests.
+const WHOLE_SERVER_TESTS = ["test/deploy/two-servers.test.ts", "test/deploy/nginx.test.ts"];
 if (!postgresUrl) process.stderr.write("vitest: SYNACK_TEST_POSTGRES_URL is not set, so the server tests run on SQLite only (README, Tests)\n");
 
 export default defineConfig({
@@ -30,7 +32,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["test/**/*.test.ts"],
-          exclude: ["test/browser/**", "test/deploy/**"],
+          exclude: ["test/browser/**", ...WHOLE_SERVER_TESTS],
           environment: "node",
           setupFiles: ["test/setup/fail-on-console.ts"],
           // Hang guards, not timing goals: a CLI test starts tsx as a process, which took over 20 s on a 2-core
@@ -61,8 +63,8 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "browser",
-          // test/deploy: whole `npm start` servers, on the browser tests' build (one build for both).
-          include: ["test/browser/**/*.test.ts", "test/deploy/**/*.test.ts"],
+          // test/deploy's servers (two `npm start`s, nginx in front of two servers) run on the browser tests' build: one build for all.
+          include: ["test/browser/**/*.test.ts", ...WHOLE_SERVER_TESTS],
           environment: "node",
           // One production build and one server for all browser tests; the files run one at a time against it.
           globalSetup: ["test/browser/global-setup.ts"],

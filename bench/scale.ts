@@ -67,7 +67,7 @@ async function learnerSeries(log: (line: string) => void) {
   const database = createTestDatabase();
   await database.db.$disconnect();
   const largest = Math.max(...Object.values(LEARNER_SIZES));
-  const cardIds = seedCards(database.path, largest);
+  const cardIds = seedCards(database.url, largest);
   const { db, queries } = createCountingClient(database.url);
   const result = { due_ms: {} as Record<string, number>, progress_ms: {} as Record<string, number>, due_queries: 0, progress_queries: 0, max_params: 0 };
   try {
@@ -106,13 +106,13 @@ async function learnerSeries(log: (line: string) => void) {
 
 async function contentSeries() {
   const database = createTestDatabase();
-  const { db, path } = database;
+  const { db } = database;
   const result = { content_due_ms: {} as Record<string, number>, content_progress_ms: {} as Record<string, number> };
   try {
     const learnerId = (await db.learner.create({ data: { tokenHash: "bench-content" } })).id;
     let seeded = 0;
     for (const [label, size] of Object.entries(CONTENT_SIZES)) {
-      const ids = seedCards(path, size, seeded);
+      const ids = seedCards(database.url, size, seeded);
       if (seeded === 0) {
         await seedProgress(db, learnerId, ids.slice(0, CONTENT_LEARNER_CARDS), NOW, { spreadDays: 30 });
         for (let run = 0; run < 20; run++) await Promise.all([due(db, learnerId)(), progress(db, learnerId)()]);

@@ -4,6 +4,7 @@ import { NextResponse } from "next/server";
 import { jsonError } from "./api-response";
 import { db } from "./db";
 import type { Db } from "./prisma-client";
+import { holdTransactionLock } from "./sql-dialect";
 
 /*
  * Writes a client may retry (a grade, an answer, a new session) take an
@@ -16,12 +17,13 @@ import type { Db } from "./prisma-client";
  * The same key with a different request is a 422. Without the header a write
  * behaves as it always did.
  *
- * Race-free: the transaction begins IMMEDIATE (lib/server/sqlite-connection.ts),
- * holding SQLite's write lock from its first statement, so no other request,
- * in this process or another on the same file, can store the same key
- * between the look-up and the insert; the primary key (learnerId, key) would
- * refuse it anyway. Two identical requests sent at once: one writes, the other
- * waits its turn and is answered from the key.
+ * Race-free: the transaction holds this learner's lock from its first
+ * statement (holdTransactionLock; on SQLite, the write lock of a transaction
+ * that begins IMMEDIATE: lib/server/sqlite-connection.ts), so no other
+ * request, in this process or another on the same database, can store the
+ * same key between the look-up and the insert; the primary key (learnerId,
+ * key) would refuse it anyway. Two identical requests sent at once: one
+ * writes, the other waits its turn and is answered from the key.
  */
 
 export const IDEMPOTENCY_KEY_HEADER = "idempotency-key";
@@ -80,16 +82,17 @@ export async function idempotent(
   const now = new Date();
   // Raw statements, as for the grade itself: Prisma's findUnique and create of the key cost a third of a grade.
   const outcome = await db.$transaction(async (tx) => {
+    await holdTransactionLock(tx, `learner:${learnerId}`);
     await pruneOldKeys(tx, now);
     const [stored] = await tx.$queryRaw<StoredKey[]>`
-      SELECT fingerprint, status, body, createdAt FROM IdempotencyKey WHERE learnerId = ${learnerId} AND key = ${key}`;
+      SELECT "fingerprint", "status", "body", "createdAt" FROM "IdempotencyKey" WHERE "learnerId" = ${learnerId} AND "key" = ${key}`;
     if (stored && new Date(stored.createdAt).getTime() > now.getTime() - KEY_RETENTION_MS) return { stored, response: null };
-    if (stored) await tx.$executeRaw`DELETE FROM IdempotencyKey WHERE learnerId = ${learnerId} AND key = ${key}`;
+    if (stored) await tx.$executeRaw`DELETE FROM "IdempotencyKey" WHERE "learnerId" = ${learnerId} AND "key" = ${key}`;
     const response = await write(tx);
     if (response.ok) {
       const text = await response.clone().text();
       await tx.$executeRaw`
-        INSERT INTO IdempotencyKey (learnerId, key, fingerprint, status, body, createdAt)
+        INSERT INTO "IdempotencyKey" ("learnerId", "key", "fingerprint", "status", "body", "createdAt")
         VALUES (${learnerId}, ${key}, ${print}, ${response.status}, ${text}, ${now})`;
     }
     return { stored: null, response };

@@ -28,7 +28,7 @@ export async function findLearner(): Promise<CurrentLearner | null> {
   const token = (await cookies()).get(LEARNER_COOKIE)?.value;
   if (!token) return null;
   // Asked by nearly every request: one short raw statement rather than a query Prisma plans each time.
-  const [learner] = await db.$queryRaw<CurrentLearner[]>`SELECT id, displayName, newCardsPerDay FROM Learner WHERE tokenHash = ${hashToken(token)}`;
+  const [learner] = await db.$queryRaw<CurrentLearner[]>`SELECT "id", "displayName", "newCardsPerDay" FROM "Learner" WHERE "tokenHash" = ${hashToken(token)}`;
   return learner ?? null;
 }
 

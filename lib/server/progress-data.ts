@@ -3,6 +3,7 @@ import type { AnswerRow, CardStateRow, ProgressRows, ReviewRow } from "../progre
 import { Prisma } from "./generated/prisma/client";
 import type { PrismaClient } from "./prisma-client";
 import { effectiveFinish, feedbackShown } from "./quiz-rules";
+import { sqlDialect } from "./sql-dialect";
 
 /*
  * Reads one learner's progress rows for lib/progress's statistics. Takes the
@@ -20,41 +21,36 @@ export function parseStringList(text: string): string[] {
   }
 }
 
-/**
- * The start of the 15-minute slot holding a stored DateTime ("2026-11-21T09:37:12.000+00:00"
- * → "2026-11-21T09:30:00.000Z"): every time zone's offset is a whole number of quarter hours.
- */
-const slot = (column: Prisma.Sql) =>
-  Prisma.sql`substr(${column}, 1, 14) || printf('%02d', CAST(substr(${column}, 15, 2) AS INTEGER) / 15 * 15) || ':00.000Z'`;
-
 type Grouped = { at: string; state: number | bigint; n: number | bigint };
 
 /**
- * One learner's progress, grouped in the database: reviews by slot, state
- * and rating, card states (of cards still in the content) by due slot,
+ * One learner's progress, grouped in the database: reviews by 15-minute slot
+ * (every time zone's offset is a whole number of quarter hours), state and
+ * rating, card states (of cards still in the content) by due slot,
  * state and whether reviewed, so that the rows handed to lib/progress grow
  * with the days studied rather than with every review. Joins, never an IN
  * list of ids: those grow past SQLite's limit on bound parameters.
  */
 export async function readProgressRows(client: PrismaClient, learnerId: string, now = new Date()): Promise<ProgressRows> {
+  const { quarterHour } = sqlDialect(client);
   const [cardStates, reviews, answers, studied, withheld] = await Promise.all([
-    client.$queryRaw<(Grouped & { reviewed: number | bigint })[]>`
-      SELECT ${slot(Prisma.sql`s.due`)} AS at, s.state, s.reps > 0 AS reviewed, COUNT(*) AS n
-      FROM CardState s JOIN Card c ON c.id = s.cardId AND c.active = 1
-      WHERE s.learnerId = ${learnerId}
-      GROUP BY at, s.state, reviewed`,
+    client.$queryRaw<(Grouped & { reviewed: boolean | number | bigint })[]>`
+      SELECT ${quarterHour(Prisma.sql`s."due"`)} AS "at", s."state", s."reps" > 0 AS "reviewed", COUNT(*) AS "n"
+      FROM "CardState" s JOIN "Card" c ON c."id" = s."cardId" AND c."active" = TRUE
+      WHERE s."learnerId" = ${learnerId}
+      GROUP BY "at", s."state", "reviewed"`,
     client.$queryRaw<(Grouped & { rating: number | bigint })[]>`
-      SELECT ${slot(Prisma.sql`review`)} AS at, state, rating, COUNT(*) AS n
-      FROM ReviewLog WHERE learnerId = ${learnerId}
-      GROUP BY at, state, rating
-      ORDER BY at`,
+      SELECT ${quarterHour(Prisma.sql`"review"`)} AS "at", "state", "rating", COUNT(*) AS "n"
+      FROM "ReviewLog" WHERE "learnerId" = ${learnerId}
+      GROUP BY "at", "state", "rating"
+      ORDER BY "at"`,
     client.$queryRaw<{ sessionId: string | null; createdAt: Date; correct: boolean | number | bigint; score: number; topics: string; tests: string }[]>`
-      SELECT sessionId, createdAt, correct, score, topics, tests FROM Answer WHERE learnerId = ${learnerId} ORDER BY createdAt`,
+      SELECT "sessionId", "createdAt", "correct", "score", "topics", "tests" FROM "Answer" WHERE "learnerId" = ${learnerId} ORDER BY "createdAt"`,
     // Cards reviewed here, or whose state says they were (an imported state may come without its reviews).
     client.$queryRaw<{ n: number | bigint }[]>`
-      SELECT COUNT(*) AS n FROM (
-        SELECT s.cardId FROM CardState s JOIN Card c ON c.id = s.cardId AND c.active = 1 WHERE s.learnerId = ${learnerId} AND s.reps > 0
-        UNION SELECT cardId FROM ReviewLog WHERE learnerId = ${learnerId})`,
+      SELECT COUNT(*) AS "n" FROM (
+        SELECT s."cardId" FROM "CardState" s JOIN "Card" c ON c."id" = s."cardId" AND c."active" = TRUE WHERE s."learnerId" = ${learnerId} AND s."reps" > 0
+        UNION SELECT "cardId" FROM "ReviewLog" WHERE "learnerId" = ${learnerId}) AS studied`,
     withheldSessions(client, learnerId, now),
   ]);
   return {
@@ -97,12 +93,13 @@ export async function countProgressRows(client: PrismaClient, learnerId: string)
  * accuracy by state would tell what the quiz does not yet show.
  */
 async function withheldSessions(client: PrismaClient, learnerId: string, now: Date): Promise<Set<string>> {
+  const { json } = sqlDialect(client);
   const attempts = await client.$queryRaw<{ id: string; finishedAt: Date | null; deadline: Date | null; version: string | null; file: string | null }[]>`
-    SELECT s.id, s.finishedAt, s.deadline, v.definition AS version, q.settings AS file
-    FROM StudySession s
-    LEFT JOIN QuizVersion v ON v.id = s.quizVersionId
-    LEFT JOIN Quiz q ON s.quizVersionId IS NULL AND q.id = json_extract(s.config, '$.quizId')
-    WHERE s.learnerId = ${learnerId} AND (v.id IS NOT NULL OR q.id IS NOT NULL)`;
+    SELECT s."id", s."finishedAt", s."deadline", v."definition" AS "version", q."settings" AS "file"
+    FROM "StudySession" s
+    LEFT JOIN "QuizVersion" v ON v."id" = s."quizVersionId"
+    LEFT JOIN "Quiz" q ON s."quizVersionId" IS NULL AND q."id" = ${json(Prisma.sql`s."config"`)} ->> 'quizId'
+    WHERE s."learnerId" = ${learnerId} AND (v."id" IS NOT NULL OR q."id" IS NOT NULL)`;
   const withheld = new Set<string>();
   for (const attempt of attempts) {
     const settings = quizSettingsSchema.safeParse(settingsOf(attempt.version, attempt.file));

@@ -8,6 +8,7 @@ import {
 } from "../progress/progress-file";
 import type { PrismaClient } from "./prisma-client";
 import { DISPLAY_NAME_MAX } from "./profile-store";
+import { sqlDialect, type RecordColumnType } from "./sql-dialect";
 
 /*
  * Export and import of one learner's progress. Import merges and never
@@ -132,9 +133,10 @@ function derivedId(learnerId: string, id: string): string {
 }
 
 /**
- * A date as the driver adapter stores a DateTime (PrismaBetterSQLite3's
+ * A date as the SQLite driver adapter stores a DateTime (PrismaBetterSQLite3's
  * default "iso8601" format), so that rows written here compare and read
- * back exactly as rows Prisma wrote.
+ * back exactly as rows Prisma wrote. PostgreSQL reads the same text as the
+ * timestamp(3) it names (UTC, as Prisma stores them).
  */
 function stored(date: Date): string;
 function stored(date: Date | null): string | null;
@@ -146,9 +148,10 @@ function stored(date: Date | null): string | null {
  * Writes `rows` in chunks: each chunk is prepared (`prepare` turns a file
  * row into what is stored, or null for a row this learner already has),
  * then handed to `write` as one JSON array, bound as a single parameter and
- * read with json_each, so that no statement binds more than a few values
- * however long the file. Preparing chunk by chunk, with a turn of the event
- * loop between chunks, keeps every pause short.
+ * read as rows in the statement (sqlDialect's jsonRecords), so that no
+ * statement binds more than a few values however long the file. Preparing
+ * chunk by chunk, with a turn of the event loop between chunks, keeps every
+ * pause short.
  */
 async function inChunks<T, R>(rows: readonly T[], chunkSize: number, prepare: (row: T) => R | null, write: (json: string) => Promise<number>): Promise<number> {
   let changed = 0;
@@ -182,6 +185,27 @@ type FileAnswer = ParsedProgressFile["answers"][number];
 type FileReview = ParsedProgressFile["reviews"][number];
 type FileCardState = ParsedProgressFile["cardStates"][number];
 
+/*
+ * The columns each statement reads from its chunk's JSON, with their types
+ * (PostgreSQL converts each to the column's; SQLite stores JSON's own).
+ */
+const SESSION_COLUMNS = {
+  id: "text", derivedId: "text", mode: "text", config: "text", questions: "text", createdAt: "timestamp", finishedAt: "timestamp",
+} as const satisfies Record<string, RecordColumnType>;
+const ANSWER_COLUMNS = {
+  id: "text", derivedId: "text", sessionId: "text", position: "integer", questionId: "text", kind: "text", topics: "text", tests: "text",
+  correct: "boolean", score: "double", response: "text", createdAt: "timestamp",
+} as const satisfies Record<string, RecordColumnType>;
+const REVIEW_COLUMNS = {
+  id: "text", derivedId: "text", cardId: "text", rating: "integer", state: "integer", due: "timestamp", stability: "double", difficulty: "double",
+  elapsedDays: "integer", lastElapsedDays: "integer", scheduledDays: "integer", learningSteps: "integer", review: "timestamp", before: "text",
+  createdAt: "timestamp",
+} as const satisfies Record<string, RecordColumnType>;
+const CARD_STATE_COLUMNS = {
+  cardId: "text", due: "timestamp", stability: "double", difficulty: "double", elapsedDays: "integer", scheduledDays: "integer",
+  learningSteps: "integer", reps: "integer", lapses: "integer", state: "integer", lastReview: "timestamp",
+} as const satisfies Record<string, RecordColumnType>;
+
 const sessionKey = (s: { mode: string; createdAt: Date }) => `${s.mode}|${s.createdAt.toISOString()}`;
 const answerKey = (a: { questionId: string; createdAt: Date }) => `${a.questionId}|${a.createdAt.toISOString()}`;
 const reviewKey = (r: { cardId: string; review: Date }) => `${r.cardId}|${r.review.toISOString()}`;
@@ -203,10 +227,10 @@ async function importSessions(client: PrismaClient, learnerId: string, sessions:
     return row && { ...row, createdAt: stored(row.createdAt), finishedAt: stored(row.finishedAt) };
   };
   const added = await inChunks(sessions, chunkSize, prepare, (json) => client.$executeRaw`
-    INSERT INTO StudySession (id, learnerId, mode, config, questions, createdAt, finishedAt)
-    SELECT CASE WHEN EXISTS (SELECT 1 FROM StudySession t WHERE t.id = r.value ->> 'id' AND t.learnerId <> ${learnerId}) THEN r.value ->> 'derivedId' ELSE r.value ->> 'id' END,
-           ${learnerId}, r.value ->> 'mode', r.value ->> 'config', r.value ->> 'questions', r.value ->> 'createdAt', r.value ->> 'finishedAt'
-    FROM json_each(${json}) AS r WHERE true
+    INSERT INTO "StudySession" ("id", "learnerId", "mode", "config", "questions", "createdAt", "finishedAt")
+    SELECT CASE WHEN EXISTS (SELECT 1 FROM "StudySession" t WHERE t."id" = r."id" AND t."learnerId" <> ${learnerId}) THEN r."derivedId" ELSE r."id" END,
+           ${learnerId}, r."mode", r."config", r."questions", r."createdAt", r."finishedAt"
+    FROM ${sqlDialect(client).jsonRecords(json, SESSION_COLUMNS, "r")} WHERE true
     ON CONFLICT DO NOTHING`);
   // Read back rather than trusted: a row another import added meanwhile is found here too.
   const mine = await mineNow();
@@ -225,11 +249,10 @@ async function importAnswers(client: PrismaClient, learnerId: string, answers: r
     return row && { ...row, sessionId: row.sessionId === null ? null : (sessionIds.get(row.sessionId) ?? null), createdAt: stored(row.createdAt) };
   };
   const added = await inChunks(answers, chunkSize, prepare, (json) => client.$executeRaw`
-    INSERT INTO Answer (id, learnerId, sessionId, position, questionId, kind, topics, tests, correct, score, response, createdAt)
-    SELECT CASE WHEN EXISTS (SELECT 1 FROM Answer t WHERE t.id = r.value ->> 'id' AND t.learnerId <> ${learnerId}) THEN r.value ->> 'derivedId' ELSE r.value ->> 'id' END,
-           ${learnerId}, r.value ->> 'sessionId', r.value ->> 'position', r.value ->> 'questionId', r.value ->> 'kind', r.value ->> 'topics',
-           r.value ->> 'tests', r.value ->> 'correct', r.value ->> 'score', r.value ->> 'response', r.value ->> 'createdAt'
-    FROM json_each(${json}) AS r WHERE true
+    INSERT INTO "Answer" ("id", "learnerId", "sessionId", "position", "questionId", "kind", "topics", "tests", "correct", "score", "response", "createdAt")
+    SELECT CASE WHEN EXISTS (SELECT 1 FROM "Answer" t WHERE t."id" = r."id" AND t."learnerId" <> ${learnerId}) THEN r."derivedId" ELSE r."id" END,
+           ${learnerId}, r."sessionId", r."position", r."questionId", r."kind", r."topics", r."tests", r."correct", r."score", r."response", r."createdAt"
+    FROM ${sqlDialect(client).jsonRecords(json, ANSWER_COLUMNS, "r")} WHERE true
     ON CONFLICT DO NOTHING`);
   return { added };
 }
@@ -242,12 +265,12 @@ async function importReviews(client: PrismaClient, learnerId: string, reviews: r
     return row && { ...row, due: stored(row.due), review: stored(row.review), createdAt: stored(row.createdAt ?? row.review) };
   };
   const added = await inChunks(reviews, chunkSize, prepare, (json) => client.$executeRaw`
-    INSERT INTO ReviewLog (id, learnerId, cardId, rating, state, due, stability, difficulty, elapsedDays, lastElapsedDays, scheduledDays, learningSteps, review, before, createdAt)
-    SELECT CASE WHEN EXISTS (SELECT 1 FROM ReviewLog t WHERE t.id = r.value ->> 'id' AND t.learnerId <> ${learnerId}) THEN r.value ->> 'derivedId' ELSE r.value ->> 'id' END,
-           ${learnerId}, r.value ->> 'cardId', r.value ->> 'rating', r.value ->> 'state', r.value ->> 'due', r.value ->> 'stability',
-           r.value ->> 'difficulty', r.value ->> 'elapsedDays', r.value ->> 'lastElapsedDays', r.value ->> 'scheduledDays',
-           r.value ->> 'learningSteps', r.value ->> 'review', r.value ->> 'before', r.value ->> 'createdAt'
-    FROM json_each(${json}) AS r WHERE true
+    INSERT INTO "ReviewLog" ("id", "learnerId", "cardId", "rating", "state", "due", "stability", "difficulty", "elapsedDays", "lastElapsedDays", "scheduledDays",
+      "learningSteps", "review", "before", "createdAt")
+    SELECT CASE WHEN EXISTS (SELECT 1 FROM "ReviewLog" t WHERE t."id" = r."id" AND t."learnerId" <> ${learnerId}) THEN r."derivedId" ELSE r."id" END,
+           ${learnerId}, r."cardId", r."rating", r."state", r."due", r."stability", r."difficulty", r."elapsedDays", r."lastElapsedDays", r."scheduledDays",
+           r."learningSteps", r."review", r."before", r."createdAt"
+    FROM ${sqlDialect(client).jsonRecords(json, REVIEW_COLUMNS, "r")} WHERE true
     ON CONFLICT DO NOTHING`);
   return { added };
 }
@@ -258,20 +281,20 @@ async function importCardStates(client: PrismaClient, learnerId: string, states:
   const time = (date: Date | null | undefined) => date?.getTime() ?? Number.NEGATIVE_INFINITY;
   const row = (state: FileCardState) => ({ ...state, due: stored(state.due), lastReview: stored(state.lastReview) });
   const added = await inChunks(states, chunkSize, (state) => (mine.has(state.cardId) ? null : row(state)), (json) => client.$executeRaw`
-    INSERT INTO CardState (learnerId, cardId, due, stability, difficulty, elapsedDays, scheduledDays, learningSteps, reps, lapses, state, lastReview)
-    SELECT ${learnerId}, r.value ->> 'cardId', r.value ->> 'due', r.value ->> 'stability', r.value ->> 'difficulty', r.value ->> 'elapsedDays',
-           r.value ->> 'scheduledDays', r.value ->> 'learningSteps', r.value ->> 'reps', r.value ->> 'lapses', r.value ->> 'state', r.value ->> 'lastReview'
-    FROM json_each(${json}) AS r WHERE true
+    INSERT INTO "CardState" ("learnerId", "cardId", "due", "stability", "difficulty", "elapsedDays", "scheduledDays", "learningSteps", "reps", "lapses", "state", "lastReview")
+    SELECT ${learnerId}, r."cardId", r."due", r."stability", r."difficulty", r."elapsedDays", r."scheduledDays", r."learningSteps", r."reps", r."lapses", r."state", r."lastReview"
+    FROM ${sqlDialect(client).jsonRecords(json, CARD_STATE_COLUMNS, "r")} WHERE true
     ON CONFLICT DO NOTHING`);
-  // Stored dates share one format, so comparing them as text compares them in time; the check is repeated here in case a grade came in meanwhile.
+  // The check is repeated in the statement in case a grade came in meanwhile. On SQLite stored dates share one format, so comparing them as text
+  // compares them in time; on PostgreSQL they are timestamps.
   const newer = (state: FileCardState) => (mine.has(state.cardId) && time(state.lastReview) > time(mine.get(state.cardId)) ? row(state) : null);
   const updated = await inChunks(states, chunkSize, newer, (json) => client.$executeRaw`
-    UPDATE CardState SET due = r.value ->> 'due', stability = r.value ->> 'stability', difficulty = r.value ->> 'difficulty',
-           elapsedDays = r.value ->> 'elapsedDays', scheduledDays = r.value ->> 'scheduledDays', learningSteps = r.value ->> 'learningSteps',
-           reps = r.value ->> 'reps', lapses = r.value ->> 'lapses', state = r.value ->> 'state', lastReview = r.value ->> 'lastReview'
-    FROM json_each(${json}) AS r
-    WHERE CardState.learnerId = ${learnerId} AND CardState.cardId = r.value ->> 'cardId'
-      AND coalesce(r.value ->> 'lastReview', '') > coalesce(CardState.lastReview, '')`);
+    UPDATE "CardState" SET "due" = r."due", "stability" = r."stability", "difficulty" = r."difficulty", "elapsedDays" = r."elapsedDays",
+           "scheduledDays" = r."scheduledDays", "learningSteps" = r."learningSteps", "reps" = r."reps", "lapses" = r."lapses", "state" = r."state",
+           "lastReview" = r."lastReview"
+    FROM ${sqlDialect(client).jsonRecords(json, CARD_STATE_COLUMNS, "r")}
+    WHERE "CardState"."learnerId" = ${learnerId} AND "CardState"."cardId" = r."cardId"
+      AND r."lastReview" IS NOT NULL AND ("CardState"."lastReview" IS NULL OR r."lastReview" > "CardState"."lastReview")`);
   return { added, updated };
 }
 

@@ -33,7 +33,7 @@ const cache = new Map<string, QuestionSource>();
  */
 export async function loadQuestionSource(db: PrismaClient): Promise<QuestionSource> {
   // Asked on every quiz request: one short raw statement.
-  const [load] = await db.$queryRaw<{ id: number | bigint; checksum: string }[]>`SELECT id, checksum FROM ContentLoad ORDER BY id DESC LIMIT 1`;
+  const [load] = await db.$queryRaw<{ id: number | bigint; checksum: string }[]>`SELECT "id", "checksum" FROM "ContentLoad" ORDER BY "id" DESC LIMIT 1`;
   const key = `${load?.id ?? 0}:${load?.checksum ?? ""}`;
   const cached = cache.get(key);
   if (cached) return cached;

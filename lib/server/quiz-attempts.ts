@@ -2,10 +2,12 @@ import "server-only";
 import { NextResponse } from "next/server";
 import type { BilingualText } from "../content";
 import { planQuiz, quizSeed, type QuestionContext } from "../questions";
+import { Prisma } from "./generated/prisma/client";
 import type { Db, PrismaClient } from "./prisma-client";
 import { loadVersionQuiz, type SourceQuiz } from "./question-source";
 import { pastDeadline, windowRefusal } from "./quiz-rules";
 import { SessionError } from "./quiz-store";
+import { holdTransactionLock, sqlDialect } from "./sql-dialect";
 
 /*
  * Attempts at a quiz with rules: a builder quiz shared by its code
@@ -38,14 +40,14 @@ export type SharedQuiz =
   | { status: "unavailable" }
   | { status: "live"; code: string; instructorName: string | null; target: AttemptTarget };
 
-/** The quiz a code names (letter case ignored), and whether students can take it now. */
+/** The quiz a code names (letter case ignored: codes are ASCII, normalizeCode), and whether students can take it now. */
 export async function findSharedQuiz(db: Db, rawCode: string): Promise<SharedQuiz> {
   const code = normalizeCode(rawCode);
   if (!code) return { status: "missing" };
   const [row] = await db.$queryRaw<{ id: string; code: string; liveVersionId: string | null; archivedAt: unknown; instructorName: string | null }[]>`
-    SELECT q.id, q.code, q.liveVersionId, q.archivedAt, i.name AS instructorName
-    FROM InstructorQuiz q JOIN Instructor i ON i.id = q.instructorId
-    WHERE q.code = ${code} COLLATE NOCASE LIMIT 1`;
+    SELECT q."id", q."code", q."liveVersionId", q."archivedAt", i."name" AS "instructorName"
+    FROM "InstructorQuiz" q JOIN "Instructor" i ON i."id" = q."instructorId"
+    WHERE lower(q."code") = lower(${code}) LIMIT 1`;
   if (!row) return { status: "missing" };
   if (!row.liveVersionId || row.archivedAt !== null) return { status: "unavailable" };
   const quiz = await loadVersionQuiz(db, row.liveVersionId);
@@ -65,14 +67,16 @@ export function fileQuizTarget(quiz: SourceQuiz): AttemptTarget {
 
 /** How many attempts this learner has made at the quiz (all versions of a builder quiz; every session of a file quiz). */
 export async function attemptsUsed(db: Db, learnerId: string, target: AttemptTarget): Promise<number> {
+  const sql = sqlDialect(db);
+  const config = Prisma.sql`"config"`;
   const [row] = target.instructorQuizId
     ? await db.$queryRaw<{ n: number | bigint }[]>`
-        SELECT COUNT(*) AS n FROM StudySession s JOIN QuizVersion v ON v.id = s.quizVersionId
-        WHERE s.learnerId = ${learnerId} AND v.instructorQuizId = ${target.instructorQuizId}`
+        SELECT COUNT(*) AS n FROM "StudySession" s JOIN "QuizVersion" v ON v."id" = s."quizVersionId"
+        WHERE s."learnerId" = ${learnerId} AND v."instructorQuizId" = ${target.instructorQuizId}`
     : await db.$queryRaw<{ n: number | bigint }[]>`
-        SELECT COUNT(*) AS n FROM StudySession
-        WHERE learnerId = ${learnerId} AND mode = 'quiz' AND quizVersionId IS NULL
-          AND CASE WHEN json_valid(config) THEN json_extract(config, '$.quizId') END = ${target.refQuizId}`;
+        SELECT COUNT(*) AS n FROM "StudySession"
+        WHERE "learnerId" = ${learnerId} AND "mode" = 'quiz' AND "quizVersionId" IS NULL
+          AND CASE WHEN ${sql.jsonValid(config)} THEN ${sql.json(config)} ->> 'quizId' END = ${target.refQuizId}`;
   return Number(row?.n ?? 0);
 }
 
@@ -118,8 +122,9 @@ export function checkWindow(target: AttemptTarget, now: Date): void {
 /**
  * A new attempt for this learner: planned from the quiz and a seed
  * (planQuiz), numbered, with its deadline when the quiz has a time limit.
- * The count and the insert are one transaction (SQLite's write lock is held
- * from its first statement), so concurrent starts never pass the limit.
+ * The count and the insert are one transaction holding this learner's lock
+ * (holdTransactionLock; on SQLite the write lock, held from its first
+ * statement), so concurrent starts never pass the limit.
  */
 export async function startAttempt(db: Db, learnerId: string, target: AttemptTarget, options: StartOptions): Promise<{ id: string; attempt: number }> {
   const { quiz } = target;
@@ -129,6 +134,7 @@ export async function startAttempt(db: Db, learnerId: string, target: AttemptTar
   const minutes = quiz.settings.timeLimitMinutes;
   const config = { mode: "quiz", quizId: target.refQuizId, ...(minutes ? { minutes } : {}) };
   return inTransaction(db, async (tx) => {
+    await holdTransactionLock(tx, `learner:${learnerId}`);
     const used = await attemptsUsed(tx, learnerId, target);
     const allowed = quiz.settings.attempts;
     if (allowed !== undefined && used >= allowed) throw new SessionError(`all ${allowed} attempts at this quiz are used`, 409, "no-attempts-left");

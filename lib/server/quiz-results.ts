@@ -14,10 +14,11 @@ import { wrongAnswerMeaning } from "../questions/wrong-answer-meaning";
 import { Prisma } from "./generated/prisma/client";
 import type { PrismaClient } from "./prisma-client";
 import { quizContext, versionSourceQuiz, type QuestionSource } from "./question-source";
+import { sqlDialect, type SqlDialect } from "./sql-dialect";
 
 /*
  * An instructor's view of who took their quiz and what the class got wrong.
- * Everything that grows with the number of students is counted in SQLite
+ * Everything that grows with the number of students is counted in the database
  * (GROUP BY over the quiz's attempts, joined through QuizVersion, never an IN
  * list of ids); what comes back to JavaScript is one page of students and one
  * row per question, transition and scenario, so the page costs about the same
@@ -170,16 +171,24 @@ const num = (value: number | bigint | null | undefined): number => Number(value 
 const iso = (value: Date | string | null): string | null => (value === null ? null : new Date(value).toISOString());
 
 /** The attempts of this quiz, as a subquery every statement below starts from. */
-const attemptsOf = (quizId: string) => Prisma.sql`SELECT s.* FROM StudySession s JOIN QuizVersion v ON v.id = s.quizVersionId WHERE v.instructorQuizId = ${quizId}`;
+const attemptsOf = (quizId: string) =>
+  Prisma.sql`SELECT s.* FROM "StudySession" s JOIN "QuizVersion" v ON v."id" = s."quizVersionId" WHERE v."instructorQuizId" = ${quizId}`;
 
-/** The grouping key of an answer: a fixed question by its id, generated ones by kind (each student gets their own). */
-const questionKey = Prisma.sql`CASE WHEN a.questionId LIKE 'quiz:version:%' THEN 'fixed:' || a.questionId ELSE 'generated:' || a.kind END`;
+/**
+ * The grouping key of an answer: a fixed question by its id, generated ones by kind (each student gets their own).
+ * The prefix compared exactly: LIKE ignores case on SQLite and not on PostgreSQL.
+ */
+const questionKey = Prisma.sql`CASE WHEN substr(a."questionId", 1, 13) = 'quiz:version:' THEN 'fixed:' || a."questionId" ELSE 'generated:' || a."kind" END`;
 
-const ORDER: Record<ResultSort, Prisma.Sql> = {
-  name: Prisma.sql`ORDER BY lower(name), attempt, startedAt`,
-  score: Prisma.sql`ORDER BY score DESC, lower(name), attempt`,
-  time: Prisma.sql`ORDER BY seconds, lower(name), attempt`,
-};
+/** Right answers among a group's: SUM of a boolean is SQLite's (0 and 1), not PostgreSQL's. */
+const rightAnswers = Prisma.sql`SUM(CASE WHEN a."correct" THEN 1 ELSE 0 END)`;
+
+function order(sort: ResultSort, sql: SqlDialect): Prisma.Sql {
+  const name = sql.asciiLower(Prisma.sql`"name"`);
+  if (sort === "score") return Prisma.sql`ORDER BY "score" DESC, ${name}, "attempt"`;
+  if (sort === "time") return Prisma.sql`ORDER BY "seconds", ${name}, "attempt"`;
+  return Prisma.sql`ORDER BY ${name}, "attempt", "startedAt"`;
+}
 
 interface StudentRaw {
   id: string;
@@ -198,20 +207,21 @@ interface StudentRaw {
 async function studentPage(db: PrismaClient, quizId: string, query: ResultsQuery, total: number): Promise<StudentRaw[]> {
   const pages = Math.max(1, Math.ceil(total / RESULTS_PAGE_SIZE));
   const page = Math.min(query.page, pages);
+  const sql = sqlDialect(db);
   return db.$queryRaw<StudentRaw[]>`
     WITH attempts AS (${attemptsOf(quizId)}),
-    rows AS (
-      SELECT t.id, COALESCE(t.studentName, '') AS name, t.attempt, t.quizVersionId, t.createdAt AS startedAt, t.finishedAt, t.deadline,
-        json_array_length(t.questions) AS questions,
-        (SELECT COUNT(*) FROM Answer a WHERE a.sessionId = t.id) AS answered,
-        (SELECT COALESCE(SUM(a.score), 0) FROM Answer a WHERE a.sessionId = t.id) AS total,
-        (SELECT MAX(a.createdAt) FROM Answer a WHERE a.sessionId = t.id) AS lastAt
+    "rows" AS (
+      SELECT t."id", COALESCE(t."studentName", '') AS "name", t."attempt", t."quizVersionId", t."createdAt" AS "startedAt", t."finishedAt", t."deadline",
+        ${sql.jsonArrayLength(Prisma.sql`t."questions"`)} AS "questions",
+        (SELECT COUNT(*) FROM "Answer" a WHERE a."sessionId" = t."id") AS "answered",
+        (SELECT COALESCE(SUM(a."score"), 0) FROM "Answer" a WHERE a."sessionId" = t."id") AS "total",
+        (SELECT MAX(a."createdAt") FROM "Answer" a WHERE a."sessionId" = t."id") AS "lastAt"
       FROM attempts t)
-    SELECT id, name, attempt, quizVersionId, startedAt, finishedAt, deadline, questions, answered,
-      CASE WHEN questions > 0 THEN total * 1.0 / questions ELSE 0 END AS score,
-      (julianday(COALESCE(finishedAt, lastAt, startedAt)) - julianday(startedAt)) * 86400.0 AS seconds
-    FROM rows
-    ${ORDER[query.sort]}
+    SELECT "id", "name", "attempt", "quizVersionId", "startedAt", "finishedAt", "deadline", "questions", "answered",
+      CASE WHEN "questions" > 0 THEN "total" * 1.0 / "questions" ELSE 0 END AS "score",
+      ${sql.secondsBetween(Prisma.sql`COALESCE("finishedAt", "lastAt", "startedAt")`, Prisma.sql`"startedAt"`)} AS "seconds"
+    FROM "rows"
+    ${order(query.sort, sql)}
     LIMIT ${RESULTS_PAGE_SIZE} OFFSET ${(page - 1) * RESULTS_PAGE_SIZE}`;
 }
 
@@ -219,38 +229,40 @@ async function studentPage(db: PrismaClient, quizId: string, query: ResultsQuery
 export async function quizResults(db: PrismaClient, instructorId: string, quizId: string, query: ResultsQuery, source: QuestionSource, now: Date): Promise<QuizResults | null> {
   const quiz = await ownedQuiz(db, instructorId, quizId);
   if (!quiz) return null;
+  const sql = sqlDialect(db);
+  const questionCount = sql.jsonArrayLength(Prisma.sql`t."questions"`);
   const [summaryRows, questionRows, wrongRows, testRows] = await Promise.all([
     db.$queryRaw<{ attempts: number | bigint; students: number | bigint; finished: number | bigint; meanScore: number | null }[]>`
       WITH attempts AS (${attemptsOf(quizId)})
-      SELECT COUNT(*) AS attempts, COUNT(DISTINCT t.learnerId) AS students, COUNT(t.finishedAt) AS finished,
-        AVG(CASE WHEN json_array_length(t.questions) > 0 THEN (SELECT COALESCE(SUM(a.score), 0) FROM Answer a WHERE a.sessionId = t.id) * 1.0 / json_array_length(t.questions) END) AS meanScore
+      SELECT COUNT(*) AS "attempts", COUNT(DISTINCT t."learnerId") AS "students", COUNT(t."finishedAt") AS "finished",
+        AVG(CASE WHEN ${questionCount} > 0 THEN (SELECT COALESCE(SUM(a."score"), 0) FROM "Answer" a WHERE a."sessionId" = t."id") * 1.0 / ${questionCount} END) AS "meanScore"
       FROM attempts t`,
     db.$queryRaw<{ qkey: string; kind: string; right: number | bigint; total: number | bigint }[]>`
       WITH attempts AS (${attemptsOf(quizId)})
-      SELECT ${questionKey} AS qkey, MIN(a.kind) AS kind, SUM(a.correct) AS "right", COUNT(*) AS total
-      FROM Answer a JOIN attempts t ON t.id = a.sessionId
-      GROUP BY qkey`,
+      SELECT ${questionKey} AS "qkey", MIN(a."kind") AS "kind", ${rightAnswers} AS "right", COUNT(*) AS "total"
+      FROM "Answer" a JOIN attempts t ON t."id" = a."sessionId"
+      GROUP BY "qkey"`,
     // The three most common wrong answers of each group; generated ones also by question, since the same
     // answer means something else in another student's question.
     db.$queryRaw<{ qkey: string; n: number | bigint; sessionId: string; position: number | bigint; response: string; questions: string }[]>`
       WITH attempts AS (${attemptsOf(quizId)}),
       wrong AS (
-        SELECT ${questionKey} AS qkey, a.questionId, a.response, COUNT(*) AS n, MIN(a.id) AS sample
-        FROM Answer a JOIN attempts t ON t.id = a.sessionId
-        WHERE a.correct = 0
-        GROUP BY qkey, a.questionId, a.response),
-      ranked AS (SELECT *, ROW_NUMBER() OVER (PARTITION BY qkey ORDER BY n DESC, sample) AS rank FROM wrong)
-      SELECT r.qkey, r.n, a.sessionId, a.position, a.response, s.questions
-      FROM ranked r JOIN Answer a ON a.id = r.sample JOIN StudySession s ON s.id = a.sessionId
-      WHERE r.rank <= 3
-      ORDER BY r.qkey, r.rank`,
+        SELECT ${questionKey} AS "qkey", a."questionId", a."response", COUNT(*) AS "n", MIN(a."id") AS "sample"
+        FROM "Answer" a JOIN attempts t ON t."id" = a."sessionId"
+        WHERE a."correct" = FALSE
+        GROUP BY "qkey", a."questionId", a."response"),
+      ranked AS (SELECT wrong.*, ROW_NUMBER() OVER (PARTITION BY "qkey" ORDER BY "n" DESC, "sample") AS "rank" FROM wrong)
+      SELECT r."qkey", r."n", a."sessionId", a."position", a."response", s."questions"
+      FROM ranked r JOIN "Answer" a ON a."id" = r."sample" JOIN "StudySession" s ON s."id" = a."sessionId"
+      WHERE r."rank" <= 3
+      ORDER BY r."qkey", r."rank"`,
     db.$queryRaw<{ key: string; right: number | bigint; total: number | bigint }[]>`
       WITH attempts AS (${attemptsOf(quizId)})
-      SELECT k.value AS key, SUM(a.correct) AS "right", COUNT(*) AS total
-      FROM Answer a JOIN attempts t ON t.id = a.sessionId, json_each(a.tests) k
-      WHERE json_valid(a.tests)
-      GROUP BY k.value
-      ORDER BY k.value`,
+      SELECT k."value" AS "key", ${rightAnswers} AS "right", COUNT(*) AS "total"
+      FROM "Answer" a JOIN attempts t ON t."id" = a."sessionId", ${sql.jsonArrayStrings(Prisma.sql`a."tests"`, "k")}
+      WHERE ${sql.jsonValid(Prisma.sql`a."tests"`)}
+      GROUP BY k."value"
+      ORDER BY k."value"`,
   ]);
   const summary = summaryRows[0];
   const attempts = num(summary?.attempts);
@@ -284,7 +296,7 @@ export async function quizResults(db: PrismaClient, instructorId: string, quizId
       closes: live?.settings?.closes ?? null,
       versions: quiz.versions.map((version, index) => ({ id: version.id, number: index + 1, createdAt: version.createdAt.toISOString() })),
     },
-    summary: { attempts, students: num(summary?.students), finished: num(summary?.finished), meanScore: summary?.meanScore ?? null },
+    summary: { attempts, students: num(summary?.students), finished: num(summary?.finished), meanScore: summary?.meanScore == null ? null : Number(summary.meanScore) },
     students: {
       rows: raw.map((row) => studentRow(row, versionNumber, now)),
       page: Math.min(query.page, pages),

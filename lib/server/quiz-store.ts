@@ -342,9 +342,9 @@ export async function answerQuestion(
 ): Promise<AnswerReply> {
   // The session (only this learner's) and any answer already given at this position, in one statement.
   const [session] = await db.$queryRaw<{ questions: string; config: string; deadline: unknown; finishedAt: unknown; earlier: string | null }[]>`
-    SELECT s.questions, s.config, s.deadline, s.finishedAt,
-      (SELECT a.response FROM Answer a WHERE a.sessionId = s.id AND a.learnerId = ${learnerId} AND a.position = ${position} LIMIT 1) AS earlier
-    FROM StudySession s WHERE s.id = ${sessionId} AND s.learnerId = ${learnerId}`;
+    SELECT s."questions", s."config", s."deadline", s."finishedAt",
+      (SELECT a."response" FROM "Answer" a WHERE a."sessionId" = s."id" AND a."learnerId" = ${learnerId} AND a."position" = ${position} LIMIT 1) AS "earlier"
+    FROM "StudySession" s WHERE s."id" = ${sessionId} AND s."learnerId" = ${learnerId}`;
   if (!session) throw new SessionError("no such session", 404);
   const config = configOf(session);
   const source = await sourceForQuiz(db, base, config.quizId);
@@ -374,7 +374,7 @@ export async function answerQuestion(
   const result = checkAnswer(question, response, source.context);
   // A raw statement: Prisma's create of this row cost several times the rest of the answer.
   await db.$executeRaw`
-    INSERT INTO Answer (id, learnerId, sessionId, position, questionId, kind, topics, tests, correct, score, response, createdAt)
+    INSERT INTO "Answer" ("id", "learnerId", "sessionId", "position", "questionId", "kind", "topics", "tests", "correct", "score", "response", "createdAt")
     VALUES (${newRowId()}, ${learnerId}, ${sessionId}, ${position}, ${question.id}, ${question.kind}, ${JSON.stringify(question.topics)},
       ${JSON.stringify(question.tests)}, ${result.correct}, ${result.score}, ${JSON.stringify(response)}, ${now})`;
   return reply(result, response);

@@ -5,12 +5,13 @@ import { applyGrade, formatInterval, GRADES, previewGrades, type GradeName, type
 import { Prisma } from "./generated/prisma/client";
 import { atomically, type Db } from "./prisma-client";
 import { newRowId } from "./row-id";
+import { sqlDialect } from "./sql-dialect";
 
 /*
  * Flashcard review for one learner: which card comes next, grading it with
  * FSRS, undoing the last grade. Every function takes the learner's id (never
  * from the request body) and `now`; the Prisma client is passed in so that
- * tests run on their own SQLite file.
+ * tests run on a database of their own.
  */
 
 export interface ReviewCard {
@@ -126,7 +127,8 @@ export const DUE_COUNT_LIMIT = 100;
 
 type CardRowWithState = CardRow & Partial<SchedulingState>;
 
-const CARD_COLUMNS = Prisma.sql`c.id, c.deckId, c.kind, c.frontZh, c.frontEn, c.backZh, c.backEn, c.keyPoints, c.tags, c.sourceLine, d.titleZh, d.titleEn`;
+const CARD_COLUMNS = Prisma.sql`c."id", c."deckId", c."kind", c."frontZh", c."frontEn", c."backZh", c."backEn", c."keyPoints", c."tags", c."sourceLine", d."titleZh", d."titleEn"`;
+const STATE_COLUMNS = Prisma.sql`s."due", s."stability", s."difficulty", s."elapsedDays", s."scheduledDays", s."learningSteps", s."reps", s."lapses", s."state", s."lastReview"`;
 
 /**
  * The learner's next due cards that are still in the content: relearning
@@ -136,10 +138,10 @@ const CARD_COLUMNS = Prisma.sql`c.id, c.deckId, c.kind, c.frontZh, c.frontEn, c.
  */
 async function dueCards(db: Db, learnerId: string, now: Date, take: number): Promise<CardRowWithState[]> {
   return db.$queryRaw<CardRowWithState[]>`
-    SELECT ${CARD_COLUMNS}, s.due, s.stability, s.difficulty, s.elapsedDays, s.scheduledDays, s.learningSteps, s.reps, s.lapses, s.state, s.lastReview
-    FROM CardState s INDEXED BY CardState_queue_idx JOIN Card c ON c.id = s.cardId AND c.active = 1 JOIN Deck d ON d.id = c.deckId
-    WHERE s.learnerId = ${learnerId} AND s.due <= ${now}
-    ORDER BY s.state DESC, s.due ASC, s.cardId ASC
+    SELECT ${CARD_COLUMNS}, ${STATE_COLUMNS}
+    FROM "CardState" s ${sqlDialect(db).indexedBy("CardState_queue_idx")} JOIN "Card" c ON c."id" = s."cardId" AND c."active" = TRUE JOIN "Deck" d ON d."id" = c."deckId"
+    WHERE s."learnerId" = ${learnerId} AND s."due" <= ${now}
+    ORDER BY s."state" DESC, s."due" ASC, s."cardId" ASC
     LIMIT ${take}`;
 }
 
@@ -147,25 +149,25 @@ async function dueCards(db: Db, learnerId: string, now: Date, take: number): Pro
 async function newCards(db: Db, learnerId: string, take: number): Promise<CardRow[]> {
   return db.$queryRaw<CardRow[]>`
     SELECT ${CARD_COLUMNS}
-    FROM Card c JOIN Deck d ON d.id = c.deckId
-    WHERE c.active = 1 AND NOT EXISTS (SELECT 1 FROM CardState s WHERE s.learnerId = ${learnerId} AND s.cardId = c.id)
-    ORDER BY c.deckId ASC, c.sourceLine ASC, c.id ASC
+    FROM "Card" c JOIN "Deck" d ON d."id" = c."deckId"
+    WHERE c."active" = TRUE AND NOT EXISTS (SELECT 1 FROM "CardState" s WHERE s."learnerId" = ${learnerId} AND s."cardId" = c."id")
+    ORDER BY c."deckId" ASC, c."sourceLine" ASC, c."id" ASC
     LIMIT ${take}`;
 }
 
-type Counts = { newCardsPerDay: unknown; dueNow: unknown; nextDueAt: string | null; reviewedToday: unknown; introducedToday: unknown };
+type Counts = { newCardsPerDay: unknown; dueNow: unknown; nextDueAt: Date | string | null; reviewedToday: unknown; introducedToday: unknown };
 
 /** The day's counts in one statement. */
 async function counts(db: Db, learnerId: string, now: Date, dayStart: Date): Promise<Counts> {
   const [row] = await db.$queryRaw<Counts[]>`
     SELECT
-      (SELECT newCardsPerDay FROM Learner WHERE id = ${learnerId}) AS newCardsPerDay,
-      (SELECT COUNT(*) FROM (SELECT 1 FROM CardState s JOIN Card c ON c.id = s.cardId AND c.active = 1
-        WHERE s.learnerId = ${learnerId} AND s.due <= ${now} LIMIT ${DUE_COUNT_LIMIT + 1})) AS dueNow,
-      (SELECT s.due FROM CardState s JOIN Card c ON c.id = s.cardId AND c.active = 1
-        WHERE s.learnerId = ${learnerId} AND s.due > ${now} ORDER BY s.due ASC LIMIT 1) AS nextDueAt,
-      (SELECT COUNT(*) FROM ReviewLog WHERE learnerId = ${learnerId} AND review >= ${dayStart}) AS reviewedToday,
-      (SELECT COUNT(*) FROM ReviewLog WHERE learnerId = ${learnerId} AND review >= ${dayStart} AND before IS NULL) AS introducedToday`;
+      (SELECT "newCardsPerDay" FROM "Learner" WHERE "id" = ${learnerId}) AS "newCardsPerDay",
+      (SELECT COUNT(*) FROM (SELECT 1 FROM "CardState" s JOIN "Card" c ON c."id" = s."cardId" AND c."active" = TRUE
+        WHERE s."learnerId" = ${learnerId} AND s."due" <= ${now} LIMIT ${DUE_COUNT_LIMIT + 1}) AS due) AS "dueNow",
+      (SELECT s."due" FROM "CardState" s JOIN "Card" c ON c."id" = s."cardId" AND c."active" = TRUE
+        WHERE s."learnerId" = ${learnerId} AND s."due" > ${now} ORDER BY s."due" ASC LIMIT 1) AS "nextDueAt",
+      (SELECT COUNT(*) FROM "ReviewLog" WHERE "learnerId" = ${learnerId} AND "review" >= ${dayStart}) AS "reviewedToday",
+      (SELECT COUNT(*) FROM "ReviewLog" WHERE "learnerId" = ${learnerId} AND "review" >= ${dayStart} AND "before" IS NULL) AS "introducedToday"`;
   return row!;
 }
 
@@ -209,7 +211,7 @@ export class ReviewError extends Error {
 
 /** True when `cardId` is a card in the content, which a learner may grade. */
 export async function isReviewableCard(db: Db, cardId: string): Promise<boolean> {
-  const rows = await db.$queryRaw<unknown[]>`SELECT 1 FROM Card WHERE id = ${cardId} AND active = 1`;
+  const rows = await db.$queryRaw<unknown[]>`SELECT 1 FROM "Card" WHERE "id" = ${cardId} AND "active" = TRUE`;
   return rows.length > 0;
 }
 
@@ -219,22 +221,22 @@ type GradedCard = { id: string } & { [K in keyof SchedulingState]: SchedulingSta
 export async function gradeCard(db: Db, learnerId: string, cardId: string, grade: GradeName, now: Date, options: ReviewOptions = {}): Promise<void> {
   // The card (only while it is in the content) and this learner's state of it, in one statement.
   const [existing] = await db.$queryRaw<GradedCard[]>`
-    SELECT c.id, s.due, s.stability, s.difficulty, s.elapsedDays, s.scheduledDays, s.learningSteps, s.reps, s.lapses, s.state, s.lastReview
-    FROM Card c LEFT JOIN CardState s ON s.learnerId = ${learnerId} AND s.cardId = c.id
-    WHERE c.id = ${cardId} AND c.active = 1`;
+    SELECT c."id", ${STATE_COLUMNS}
+    FROM "Card" c LEFT JOIN "CardState" s ON s."learnerId" = ${learnerId} AND s."cardId" = c."id"
+    WHERE c."id" = ${cardId} AND c."active" = TRUE`;
   if (!existing) throw new ReviewError(`no card "${cardId}"`, 404);
   const before = existing.due === null ? null : schedulableState(existing as SchedulingState, now);
   const { after: a, review: r } = applyGrade(before, grade, now, { fuzz: options.fuzz });
   // Raw statements: Prisma's upsert and create took 18 ms together here, these two take one.
   await atomically(db, [
     db.$executeRaw`
-      INSERT INTO CardState (learnerId, cardId, due, stability, difficulty, elapsedDays, scheduledDays, learningSteps, reps, lapses, state, lastReview)
+      INSERT INTO "CardState" ("learnerId", "cardId", "due", "stability", "difficulty", "elapsedDays", "scheduledDays", "learningSteps", "reps", "lapses", "state", "lastReview")
       VALUES (${learnerId}, ${cardId}, ${a.due}, ${a.stability}, ${a.difficulty}, ${a.elapsedDays}, ${a.scheduledDays}, ${a.learningSteps}, ${a.reps}, ${a.lapses}, ${a.state}, ${a.lastReview})
-      ON CONFLICT (learnerId, cardId) DO UPDATE SET due = excluded.due, stability = excluded.stability, difficulty = excluded.difficulty,
-        elapsedDays = excluded.elapsedDays, scheduledDays = excluded.scheduledDays, learningSteps = excluded.learningSteps, reps = excluded.reps,
-        lapses = excluded.lapses, state = excluded.state, lastReview = excluded.lastReview`,
+      ON CONFLICT ("learnerId", "cardId") DO UPDATE SET "due" = excluded."due", "stability" = excluded."stability", "difficulty" = excluded."difficulty",
+        "elapsedDays" = excluded."elapsedDays", "scheduledDays" = excluded."scheduledDays", "learningSteps" = excluded."learningSteps", "reps" = excluded."reps",
+        "lapses" = excluded."lapses", "state" = excluded."state", "lastReview" = excluded."lastReview"`,
     db.$executeRaw`
-      INSERT INTO ReviewLog (id, learnerId, cardId, rating, state, due, stability, difficulty, elapsedDays, lastElapsedDays, scheduledDays, learningSteps, review, before, createdAt)
+      INSERT INTO "ReviewLog" ("id", "learnerId", "cardId", "rating", "state", "due", "stability", "difficulty", "elapsedDays", "lastElapsedDays", "scheduledDays", "learningSteps", "review", "before", "createdAt")
       VALUES (${newRowId()}, ${learnerId}, ${cardId}, ${r.rating}, ${r.state}, ${r.due}, ${r.stability}, ${r.difficulty}, ${r.elapsedDays}, ${r.lastElapsedDays},
         ${r.scheduledDays}, ${r.learningSteps}, ${r.review}, ${before ? JSON.stringify(before) : null}, ${new Date()})`,
   ]);
@@ -275,9 +277,9 @@ function parseJson(text: string): unknown {
 /** One card for this learner, with intervals at `now`: what undo shows again. */
 export async function reviewCardFor(db: Db, learnerId: string, cardId: string, now: Date, options: ReviewOptions = {}): Promise<ReviewCard | null> {
   const [row] = await db.$queryRaw<(CardRow & { [K in keyof SchedulingState]: SchedulingState[K] | null })[]>`
-    SELECT ${CARD_COLUMNS}, s.due, s.stability, s.difficulty, s.elapsedDays, s.scheduledDays, s.learningSteps, s.reps, s.lapses, s.state, s.lastReview
-    FROM Card c JOIN Deck d ON d.id = c.deckId LEFT JOIN CardState s ON s.learnerId = ${learnerId} AND s.cardId = c.id
-    WHERE c.id = ${cardId}`;
+    SELECT ${CARD_COLUMNS}, ${STATE_COLUMNS}
+    FROM "Card" c JOIN "Deck" d ON d."id" = c."deckId" LEFT JOIN "CardState" s ON s."learnerId" = ${learnerId} AND s."cardId" = c."id"
+    WHERE c."id" = ${cardId}`;
   if (!row) return null;
   return toReviewCard(row, row.due === null ? null : schedulableState(row as SchedulingState, now), now, options);
 }

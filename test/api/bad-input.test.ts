@@ -15,7 +15,7 @@ vi.mock("next/headers", async () => (await import("./route-harness")).nextHeader
  * route handler in app/api gets malformed, oversized, wrong-typed and
  * wrong-encoding bodies and path ids, generated and targeted (each case the
  * issue names among them), through its exported GET/POST with a real
- * Request and a real SQLite file. Every answer must be a 4xx with a JSON
+ * Request and a real database. Every answer must be a 4xx with a JSON
  * error naming what is wrong, and nothing stored may change.
  */
 
@@ -48,7 +48,7 @@ interface Route {
 }
 
 let db: PrismaClient;
-let databasePath: string;
+let databaseUrl: string;
 let cookie: string;
 let sessionId: string;
 let cardId: string;
@@ -58,7 +58,7 @@ let routes: Route[];
 let sent = 0;
 
 beforeAll(async () => {
-  ({ db, path: databasePath } = await useAppDatabase());
+  ({ db, url: databaseUrl } = await useAppDatabase());
   const learner = await learnerWithCookie(db, "bad-input-learner");
   cookie = learner.cookie;
   cardId = (await db.card.findFirstOrThrow({ where: { active: true }, orderBy: { id: "asc" } })).id;
@@ -278,7 +278,7 @@ afterAll(async () => {
 
 /** Sends one refused request and checks the refusal: a 4xx, a JSON error, nothing stored changed. */
 async function expectRefused(route: Route, request: Request, id = idOf(route), statuses?: number[]): Promise<RouteReply> {
-  const before = databaseDigest(databasePath);
+  const before = await databaseDigest(databaseUrl);
   const reply = await callRoute(route.handler, request, { id });
   sent++;
   const what = `${route.name} → ${reply.status} ${reply.text.slice(0, 300)}`;
@@ -289,7 +289,7 @@ async function expectRefused(route: Route, request: Request, id = idOf(route), s
   expect(reply.json, what).toMatchObject({ error: expect.any(String) });
   const fields = (reply.json as { fields?: unknown }).fields;
   if (fields !== undefined) expect(Object.values(fields as object).every((message) => typeof message === "string"), what).toBe(true);
-  expect(databaseDigest(databasePath), `${what}: a refused request changed the database`).toBe(before);
+  expect(await databaseDigest(databaseUrl), `${what}: a refused request changed the database`).toBe(before);
   return reply;
 }
 
@@ -551,7 +551,7 @@ describe("bodies of the wrong shape", () => {
         const key = Object.keys(row)[at % Object.keys(row).length]!;
         const file = { ...base, [list]: rows.map((candidate) => (candidate === row ? { ...row, [key]: value } : candidate)) };
         const text = JSON.stringify(file);
-        const before = databaseDigest(databasePath);
+        const before = await databaseDigest(databaseUrl);
         const reply = await callRoute(route.handler, request(route, text));
         sent++;
         // A few replacements are valid for some columns (null for finishedAt, "{}" for a config): then nothing is new to add.
@@ -561,7 +561,7 @@ describe("bodies of the wrong shape", () => {
         }
         expect(reply.status, reply.text).toBe(400);
         expect(Object.keys((reply.json as { fields: Record<string, string> }).fields).some((field) => field.startsWith(`${list}.`)), reply.text).toBe(true);
-        expect(databaseDigest(databasePath)).toBe(before);
+        expect(await databaseDigest(databaseUrl)).toBe(before);
       }),
       { numRuns: 60, seed: 6 },
     );
@@ -669,7 +669,7 @@ describe("capture uploads", () => {
       fc.asyncProperty(fc.nat({ max: sample.length - 1 }), fc.nat({ max: 255 }), fc.boolean(), async (at, value, cut) => {
         const bytes = cut ? sample.slice(0, at) : sample.slice();
         if (!cut) bytes[at] = value;
-        const before = databaseDigest(databasePath);
+        const before = await databaseDigest(databaseUrl);
         const reply = await callRoute(upload().handler, send(bytes, {}));
         sent++;
         // Some mutations leave a capture that reads (a timestamp, a payload byte): stored, then cleaned up below.
@@ -678,7 +678,7 @@ describe("capture uploads", () => {
         const body = reply.json as { error: string; offset?: number };
         if (body.offset !== undefined) expect(body.error).toContain(`at byte ${body.offset}`);
         else expect(body.error).toBe(bytes.length === 0 ? "the file is empty" : "the capture holds no TCP connection to ask about");
-        expect(databaseDigest(databasePath)).toBe(before);
+        expect(await databaseDigest(databaseUrl)).toBe(before);
       }),
       { numRuns: 60, seed: 12 },
     );
@@ -701,12 +701,12 @@ describe("routes that take no input", () => {
       fc.asyncProperty(fc.constantFrom(...gets()), fc.string({ maxLength: 200 }), fc.string({ maxLength: 50 }), async (route, token, query) => {
         const url = new URL(`${ORIGIN}${route.path(sessionId).split("?")[0]}`);
         url.searchParams.set("x", query);
-        const before = databaseDigest(databasePath);
+        const before = await databaseDigest(databaseUrl);
         const reply = await callRoute(route.handler, new Request(url, { headers: { cookie: `synack_learner=${encodeURIComponent(token)}` } }));
         sent++;
         expect(reply.status, reply.text.slice(0, 200)).toBe(200);
         expect(reply.json).toBeDefined();
-        expect(databaseDigest(databasePath)).toBe(before);
+        expect(await databaseDigest(databaseUrl)).toBe(before);
       }),
       { numRuns: 30, seed: 11 },
     );

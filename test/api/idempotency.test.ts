@@ -15,7 +15,7 @@ vi.mock("next/headers", async () => (await import("./route-harness")).nextHeader
  */
 
 let db: PrismaClient;
-let databasePath: string;
+let databaseUrl: string;
 let cardIds: string[];
 let api: {
   grade: typeof import("@/app/api/review/grade/route");
@@ -25,7 +25,7 @@ let api: {
 };
 
 beforeAll(async () => {
-  ({ db, path: databasePath } = await useAppDatabase());
+  ({ db, url: databaseUrl } = await useAppDatabase());
   cardIds = (await db.card.findMany({ where: { active: true }, select: { id: true }, orderBy: { id: "asc" }, take: 10 })).map((card) => card.id);
   api = {
     grade: await import("@/app/api/review/grade/route"),
@@ -93,11 +93,11 @@ describe("POST /api/review/grade with an Idempotency-Key", () => {
   it("the same key with another body is a 422 that stores nothing", async () => {
     const learner = await learnerWithCookie(db, "mismatch");
     expect((await grade(learner.cookie, { cardId: cardIds[3], grade: "good" }, "reused")).status).toBe(200);
-    const before = databaseDigest(databasePath);
+    const before = await databaseDigest(databaseUrl);
     const other = await grade(learner.cookie, { cardId: cardIds[3], grade: "again" }, "reused");
     expect(other.status).toBe(422);
     expect(other.json).toMatchObject({ error: expect.stringContaining("different request"), fields: { "Idempotency-Key": expect.any(String) } });
-    expect(databaseDigest(databasePath)).toBe(before);
+    expect(await databaseDigest(databaseUrl)).toBe(before);
   });
 
   it("the same key on another route is a 422: a key names one request, not one learner's action anywhere", async () => {
@@ -125,11 +125,11 @@ describe("POST /api/review/grade with an Idempotency-Key", () => {
     ["a quote inside", 'a"b'],
   ])("a key that is %s is a 400 that stores nothing", async (_, key) => {
     const learner = await learnerWithCookie(db, `bad-key-${key.length}-${key.charCodeAt(1)}`);
-    const before = databaseDigest(databasePath);
+    const before = await databaseDigest(databaseUrl);
     const reply = await grade(learner.cookie, { cardId: cardIds[6], grade: "good" }, key);
     expect(reply.status).toBe(400);
     expect(reply.json).toMatchObject({ fields: { "Idempotency-Key": expect.stringContaining("visible ASCII") } });
-    expect(databaseDigest(databasePath)).toBe(before);
+    expect(await databaseDigest(databaseUrl)).toBe(before);
   });
 
   it("without a key, two identical grades are two grades, as before", async () => {

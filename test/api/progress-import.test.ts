@@ -98,8 +98,9 @@ describe("POST /api/progress/import of a large file", () => {
     expect(reply.status, reply.text.slice(0, 300)).toBe(200);
     expect(reply.json).toMatchObject({ ok: true, added: { reviews: 30_000, cardStates: cardIds.length, sessions: 0, answers: 0 } });
     expect(await db.reviewLog.count({ where: { learnerId: importer.id } })).toBe(30_000);
-    // No transaction spans the import: every write is its own statement of at most 500 rows, bound as one JSON parameter.
-    const writes = queries.filter((query) => /^\s*(INSERT|UPDATE)/.test(query.sql) && query.sql.includes("json_each"));
+    // No transaction spans the import: every write is its own statement of at most 500 rows, bound as one JSON parameter
+    // (read as rows by SQLite's json_each, PostgreSQL's jsonb_to_recordset).
+    const writes = queries.filter((query) => /^\s*(INSERT|UPDATE)/.test(query.sql) && /\b(json_each|jsonb_to_recordset)\(/.test(query.sql));
     expect(writes.length).toBe(Math.ceil(30_000 / 500) + Math.ceil(cardIds.length / 500));
     expect(Math.max(...writes.map((query) => query.params))).toBeLessThanOrEqual(3);
     expect(writes.filter((query) => query.inTransaction)).toEqual([]);

@@ -7,14 +7,14 @@ import { callRoute, ORIGIN } from "./route-harness";
 vi.mock("server-only", () => ({}));
 vi.mock("next/headers", async () => (await import("./route-harness")).nextHeaders);
 
-/* Issue 11: POST /api/q/:code/attempts, called in-process on a real SQLite file. */
+/* Issue 11: POST /api/q/:code/attempts, called in-process on a real database. */
 
 let db: PrismaClient;
-let databasePath: string;
+let databaseUrl: string;
 let api: { attempts: typeof import("@/app/api/q/[code]/attempts/route"); answer: typeof import("@/app/api/sessions/[id]/answer/route") };
 
 beforeAll(async () => {
-  ({ db, path: databasePath } = await useAppDatabase());
+  ({ db, url: databaseUrl } = await useAppDatabase());
   api = { attempts: await import("@/app/api/q/[code]/attempts/route"), answer: await import("@/app/api/sessions/[id]/answer/route") };
 });
 afterAll(async () => {
@@ -34,13 +34,13 @@ function startRequest(code: string, body: unknown, headers: Record<string, strin
 describe("POST /api/q/:code/attempts", () => {
   it("a bad name is a 400 naming the field, and stores nothing", async () => {
     const { code } = await seedSharedQuiz(db);
-    const before = databaseDigest(databasePath);
+    const before = await databaseDigest(databaseUrl);
     for (const body of [{ name: "" }, { name: "   " }, { name: "x".repeat(61) }, {}, { name: 7 }, { name: "Ada", extra: 1 }, { name: "A\u0000da" }]) {
       const reply = await startRequest(code, body);
       expect(reply.status, JSON.stringify(body)).toBe(400);
       expect(Object.keys((reply.json as { fields: Record<string, string> }).fields), JSON.stringify(body)).toEqual([Object.hasOwn(body, "extra") ? "body" : "name"]);
     }
-    expect(databaseDigest(databasePath)).toBe(before);
+    expect(await databaseDigest(databaseUrl)).toBe(before);
   });
 
   it("an unknown code is a 404", async () => {

@@ -62,11 +62,11 @@ describe("a full database", () => {
     expect(reply.headers.get("retry-after")).toBe("60");
     expect(logged).toHaveBeenCalledWith(expect.stringContaining("review grade: the database is full"), expect.anything());
 
-    const before = databaseDigest(databasePath);
+    const before = await databaseDigest(`file:${databasePath}`);
     const zh = await grade(7, { "accept-language": "zh-CN,zh;q=0.9", "idempotency-key": "while-full" });
     expect(zh.status).toBe(503);
     expect(zh.json).toMatchObject({ error: expect.stringContaining("数据库已满"), code: "database-full" });
-    expect(databaseDigest(databasePath)).toBe(before);
+    expect(await databaseDigest(`file:${databasePath}`)).toBe(before);
 
     const read = await callRoute(api.review.GET, new Request(`${ORIGIN}/api/review`, { headers: { cookie } }));
     expect(read.status).toBe(200);

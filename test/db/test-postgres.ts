@@ -31,7 +31,12 @@ export function withDatabase(url: string, database: string): string {
 
 /** Runs one SQL statement on the server's maintenance database. */
 export function adminSql(sql: string): string {
-  return execFileSync("psql", [postgresServerUrl(), "-v", "ON_ERROR_STOP=1", "-tAqc", sql], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim();
+  return postgresSql(postgresServerUrl(), sql);
+}
+
+/** Runs SQL (one statement, or several separated by semicolons) on the database at `url` with psql; returns what it prints. */
+export function postgresSql(url: string, sql: string): string {
+  return execFileSync("psql", [url, "-v", "ON_ERROR_STOP=1", "-tAqc", sql], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 256 * 1024 * 1024 }).trim();
 }
 
 /** A prefix for the databases this test run makes, so that teardown drops them all and nothing else. */
@@ -48,4 +53,16 @@ export function createPostgresDatabase(template = process.env.SYNACK_TEST_POSTGR
 export function dropPostgresDatabase(url: string): void {
   const name = new URL(url).pathname.slice(1);
   adminSql(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+}
+
+/**
+ * The rows of one SELECT on the PostgreSQL database at `url`, read by psql
+ * (synchronously, as better-sqlite3 reads a SQLite file), each as
+ * row_to_json gives it: booleans as true and false, timestamps as ISO text.
+ */
+export function postgresRows(url: string, select: string): Record<string, unknown>[] {
+  return postgresSql(url, `SELECT row_to_json(r)::text FROM (${select}) AS r`)
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
 }

@@ -38,7 +38,7 @@ describe.each([
   beforeAll(async () => {
     const database = createTestDatabase();
     await database.db.$disconnect();
-    cardIds = seedCards(database.path, cards);
+    cardIds = seedCards(database.url, cards);
     ({ db, queries } = createCountingClient(database.url));
     alice = (await db.learner.create({ data: { tokenHash: "alice" } })).id;
     await seedProgress(db, alice, cardIds.slice(0, states), NOW);

@@ -1,9 +1,9 @@
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkContent, type ContentFile } from "@/lib/content";
 import { contentChecksum, storeContent } from "@/lib/server/content-store";
 import type { PrismaClient } from "@/lib/server/prisma-client";
-import { createTestDatabase } from "./test-database";
+import { onPostgres } from "../db/test-postgres";
+import { createTestDatabase, readRaw } from "./test-database";
 
 const note = (id: string, body: string): ContentFile => ({
   path: `notes/${id}.md`,
@@ -14,12 +14,12 @@ const deck: ContentFile = {
   text: "deck:\n  id: d\n  title: {zh: 卡组, en: Deck}\ncards:\n  - id: c1\n    kind: fact\n    front: {zh: 问, en: Q}\n    back: {zh: 答, en: A}\n    tags: [handshake]\n",
 };
 
-describe("storeContent, on a real SQLite file", () => {
+describe("storeContent, on a real database", () => {
   let db: PrismaClient;
-  let path: string;
+  let url: string;
 
   beforeAll(() => {
-    ({ db, path } = createTestDatabase());
+    ({ db, url } = createTestDatabase());
   });
   afterAll(async () => {
     await db.$disconnect();
@@ -31,11 +31,9 @@ describe("storeContent, on a real SQLite file", () => {
     expect(first).toEqual({ outcome: "loaded", notes: 1, cards: 1, quizzes: 0 });
     const second = await storeContent(db, checkContent(files), contentChecksum(files));
     expect(second.outcome).toBe("unchanged");
-    // Read back from the file itself, not through Prisma.
-    const raw = new Database(path, { readonly: true });
-    expect(raw.prepare("SELECT id, titleEn, active FROM Note").all()).toEqual([{ id: "a", titleEn: "Title a", active: 1 }]);
-    expect(raw.prepare("SELECT COUNT(*) AS n FROM ContentLoad").get()).toEqual({ n: 1 });
-    raw.close();
+    // Read back from the database itself, not through Prisma.
+    expect(readRaw(url, 'SELECT "id", "titleEn", "active" FROM "Note"')).toEqual([{ id: "a", titleEn: "Title a", active: onPostgres() ? true : 1 }]);
+    expect(readRaw(url, 'SELECT COUNT(*) AS n FROM "ContentLoad"')).toEqual([{ n: 1 }]);
   });
 
   it("marks a removed note inactive instead of deleting it, and revives it when it returns", async () => {

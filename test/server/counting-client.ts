@@ -1,5 +1,8 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { databaseProvider } from "@/lib/server/database-url";
 import { PrismaClient } from "@/lib/server/generated/prisma/client";
+import { PrismaClient as PostgresPrismaClient } from "@/lib/server/generated/prisma-postgresql/client";
 
 export interface RecordedQuery {
   sql: string;
@@ -14,15 +17,17 @@ type Query = { sql: string; args: unknown[] };
 type Queryable = { queryRaw(query: Query): Promise<unknown>; executeRaw(query: Query): Promise<unknown> };
 
 /**
- * A Prisma client on `url` whose driver adapter records every statement it
- * runs: its SQL, how many values it binds, how long it took and whether it
- * ran inside a transaction. What SQLite
- * limits (bound parameters) and what holds the database (one statement's
- * time) are seen where they happen, below Prisma.
+ * A Prisma client on `url` (a SQLite file or PostgreSQL) whose driver
+ * adapter records every statement it runs: its SQL, how many values it
+ * binds, how long it took and whether it ran inside a transaction. What
+ * SQLite limits (bound parameters; PostgreSQL's limit is 65,535) and what
+ * holds the database (one statement's time) are seen where they happen,
+ * below Prisma.
  */
 export function createCountingClient(url: string): { db: PrismaClient; queries: RecordedQuery[] } {
   const queries: RecordedQuery[] = [];
-  const factory = new PrismaBetterSQLite3({ url });
+  const postgres = databaseProvider(url) === "postgresql";
+  const factory = postgres ? new PrismaPg({ connectionString: url }) : new PrismaBetterSQLite3({ url });
   const record = <T>(target: Queryable, method: "queryRaw" | "executeRaw", inTransaction: boolean) => {
     const original = target[method].bind(target);
     target[method] = async (query: Query) => {
@@ -53,7 +58,10 @@ export function createCountingClient(url: string): { db: PrismaClient; queries: 
     },
     connectToShadowDb: () => factory.connectToShadowDb(),
   };
-  return { db: new PrismaClient({ adapter: adapter as unknown as PrismaBetterSQLite3 }), queries };
+  const db = postgres
+    ? (new PostgresPrismaClient({ adapter: adapter as unknown as PrismaPg }) as unknown as PrismaClient)
+    : new PrismaClient({ adapter: adapter as unknown as PrismaBetterSQLite3 });
+  return { db, queries };
 }
 
 /** The statement binding the most values, for a failure message that shows it. */

@@ -1,38 +1,65 @@
 import Database from "better-sqlite3";
 import type { ParsedProgressFile } from "@/lib/progress/progress-file";
+import { databaseProvider } from "@/lib/server/database-url";
 import type { PrismaClient } from "@/lib/server/prisma-client";
 import { importProgress } from "@/lib/server/progress-transfer";
+import { postgresSql } from "../db/test-postgres";
 
 /*
  * Large amounts of content and progress for tests of scale and for
- * `npm run bench`. Content is written straight into the SQLite file, in the
- * formats Prisma stores (DateTime as ISO 8601 text with "+00:00", Boolean as
- * 0/1), so that 100,000 cards take a second; a learner's progress goes
- * through the app's own progress import, as a learner's file would.
+ * `npm run bench`. Content is written straight into the database, in the
+ * formats Prisma stores (on SQLite, DateTime as ISO 8601 text with
+ * "+00:00" and Boolean as 0/1), so that 100,000 cards take a second; a
+ * learner's progress goes through the app's own progress import, as a
+ * learner's file would.
  */
 
 export const stored = (date: Date) => date.toISOString().replace("Z", "+00:00");
 
-/** Active fact cards `from` … `count - 1` in decks of 100: deck-000 holds card-00000 … card-00099. */
-export function seedCards(path: string, count: number, from = 0): string[] {
+const deckId = (i: number) => `deck-${String(Math.floor(i / 100)).padStart(3, "0")}`;
+const cardId = (i: number) => `card-${String(i).padStart(5, "0")}`;
+
+/**
+ * Active fact cards `from` … `count - 1` in decks of 100, into the database
+ * at `url` (a SQLite file or PostgreSQL): deck-000 holds card-00000 … card-00099.
+ */
+export function seedCards(url: string, count: number, from = 0): string[] {
+  if (databaseProvider(url) === "postgresql") seedPostgresCards(url, count, from);
+  else seedSqliteCards(url.slice("file:".length), count, from);
+  return Array.from({ length: Math.max(0, count - from) }, (_, k) => cardId(from + k));
+}
+
+function seedSqliteCards(path: string, count: number, from: number): void {
   const db = new Database(path);
   const now = stored(new Date());
-  const ids: string[] = [];
   db.transaction(() => {
     const deck = db.prepare("INSERT OR IGNORE INTO Deck (id, titleZh, titleEn, sourcePath, active, updatedAt) VALUES (?, ?, ?, ?, 1, ?)");
     const card = db.prepare(
       "INSERT INTO Card (id, deckId, kind, frontZh, frontEn, backZh, backEn, tags, sourcePath, sourceLine, active, updatedAt) VALUES (?, ?, 'fact', '问', 'Q', '答', 'A', '[]', ?, ?, 1, ?)",
     );
     for (let i = from; i < count; i++) {
-      const deckId = `deck-${String(Math.floor(i / 100)).padStart(3, "0")}`;
-      if (i % 100 === 0 || i === from) deck.run(deckId, "卡组", "Deck", `cards/${deckId}.yaml`, now);
-      const id = `card-${String(i).padStart(5, "0")}`;
-      card.run(id, deckId, `cards/${deckId}.yaml`, (i % 100) + 1, now);
-      ids.push(id);
+      if (i % 100 === 0 || i === from) deck.run(deckId(i), "卡组", "Deck", `cards/${deckId(i)}.yaml`, now);
+      card.run(cardId(i), deckId(i), `cards/${deckId(i)}.yaml`, (i % 100) + 1, now);
     }
   })();
   db.close();
-  return ids;
+}
+
+/** The same rows in two statements, made by PostgreSQL itself. */
+function seedPostgresCards(url: string, count: number, from: number): void {
+  if (count <= from) return;
+  const deck = `'deck-' || lpad((i / 100)::text, 3, '0')`;
+  postgresSql(
+    url,
+    `BEGIN;
+     INSERT INTO "Deck" ("id", "titleZh", "titleEn", "sourcePath", "active", "updatedAt")
+       SELECT DISTINCT ${deck}, '卡组', 'Deck', 'cards/' || ${deck} || '.yaml', TRUE, now() AT TIME ZONE 'UTC' FROM generate_series(${from}, ${count - 1}) AS i
+       ON CONFLICT DO NOTHING;
+     INSERT INTO "Card" ("id", "deckId", "kind", "frontZh", "frontEn", "backZh", "backEn", "tags", "sourcePath", "sourceLine", "active", "updatedAt")
+       SELECT 'card-' || lpad(i::text, 5, '0'), ${deck}, 'fact', '问', 'Q', '答', 'A', '[]', 'cards/' || ${deck} || '.yaml', i % 100 + 1, TRUE, now() AT TIME ZONE 'UTC'
+       FROM generate_series(${from}, ${count - 1}) AS i;
+     COMMIT;`,
+  );
 }
 
 export interface ProgressSeedOptions {

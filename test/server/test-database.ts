@@ -1,9 +1,11 @@
+import Database from "better-sqlite3";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createPrismaClient, type PrismaClient } from "@/lib/server/prisma-client";
-import { createPostgresDatabase, onPostgres } from "../db/test-postgres";
+import { databaseProvider } from "@/lib/server/database-url";
+import { createPostgresDatabase, onPostgres, postgresRows } from "../db/test-postgres";
 
 /**
  * A real SQLite file in a temporary folder, migrated by `prisma migrate
@@ -23,4 +25,19 @@ export function createTestDatabase(): { url: string; path: string; db: PrismaCli
     stdio: "pipe",
   });
   return { url, path, db: createPrismaClient(url) };
+}
+
+/**
+ * The rows of one SELECT, read from the database at `url` itself rather
+ * than through Prisma: with better-sqlite3 from a SQLite file (a Boolean
+ * reads 1 or 0), with psql from PostgreSQL (true or false).
+ */
+export function readRaw(url: string, select: string): Record<string, unknown>[] {
+  if (databaseProvider(url) === "postgresql") return postgresRows(url, select);
+  const raw = new Database(url.slice("file:".length), { readonly: true });
+  try {
+    return raw.prepare(select).all() as Record<string, unknown>[];
+  } finally {
+    raw.close();
+  }
 }

@@ -5,7 +5,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedLearner } from "../server/progress-seed";
 import { createTestDatabase } from "../server/test-database";
-import { MAX_PROCESSES, runScript, type CliResult } from "./cli-process";
+import { MAX_PROCESSES, type CliResult } from "./cli-process";
+import { runDbCli } from "./run-db-cli";
 
 /*
  * `npm run -s db -- backup FILE | check`, as a process, on a real database
@@ -17,15 +18,7 @@ let database: ReturnType<typeof createTestDatabase>;
 let folder: string;
 
 function db(args: string[], url = database.url, path = process.env.PATH): Promise<CliResult> {
-  const previous = { url: process.env.DATABASE_URL, path: process.env.PATH };
-  process.env.DATABASE_URL = url;
-  process.env.PATH = path;
-  try {
-    return runScript("lib/cli/db.ts", args);
-  } finally {
-    process.env.DATABASE_URL = previous.url;
-    process.env.PATH = previous.path;
-  }
+  return runDbCli(args, url, path);
 }
 
 beforeAll(async () => {

@@ -12,7 +12,8 @@ import { seedLearner } from "../server/progress-seed";
 import { seedCards, seedProgress } from "../server/scale-seed";
 import { seedSharedQuiz } from "../server/shared-quiz-seed";
 import { createTestDatabase } from "../server/test-database";
-import { ROOT, runScript, type CliResult } from "./cli-process";
+import { ROOT, type CliResult } from "./cli-process";
+import { runDbCli } from "./run-db-cli";
 
 /*
  * `npm run -s db -- copy --to postgresql://…` and `db -- backup | check` on
@@ -40,15 +41,7 @@ const databases: string[] = [];
 let folder: string;
 
 function db(args: string[], url = source.url, path = process.env.PATH): Promise<CliResult> {
-  const previous = { url: process.env.DATABASE_URL, path: process.env.PATH };
-  process.env.DATABASE_URL = url;
-  process.env.PATH = path;
-  try {
-    return runScript("lib/cli/db.ts", args);
-  } finally {
-    process.env.DATABASE_URL = previous.url;
-    process.env.PATH = previous.path;
-  }
+  return runDbCli(args, url, path);
 }
 
 function freshDatabase(): string {

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { ContentFile, ContentReport } from "../content";
-import { clientProvider, type Db, type PrismaClient } from "./prisma-client";
+import type { Db, PrismaClient } from "./prisma-client";
+import { holdTransactionLock } from "./sql-dialect";
 import { storageFailure } from "./storage-errors";
 
 export interface ContentLoadResult {
@@ -34,8 +35,8 @@ export function contentChecksum(files: readonly ContentFile[]): string {
  */
 const LOAD_TIMEOUT_MS = 10 * 60_000;
 
-/** The PostgreSQL advisory lock that content loads take turns on: any fixed number no other lock of ours uses ("SynAck" in ASCII). */
-export const CONTENT_LOCK_KEY = 0x53796e41636bn;
+/** The lock content loads take turns on (holdTransactionLock: PostgreSQL's advisory lock by this name). */
+export const CONTENT_LOCK = "content-load";
 
 /**
  * Writes checked content into the database in one transaction. Items that
@@ -53,12 +54,11 @@ export async function storeContent(db: PrismaClient, report: ContentReport, chec
   // Looked at first without the lock: a server restarting on loaded content writes nothing and waits for nobody.
   if ((await lastChecksum(db)) === checksum) return { outcome: "unchanged", ...counts };
 
-  const provider = clientProvider(db);
   const loaded = await whileBusy(() =>
     db.$transaction(
       async (tx) => {
         // SQLite: the transaction began IMMEDIATE (lib/server/sqlite-connection.ts), so it holds the file's write lock already.
-        if (provider === "postgresql") await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CONTENT_LOCK_KEY})`;
+        await holdTransactionLock(tx, CONTENT_LOCK);
         if ((await lastChecksum(tx)) === checksum) return false;
         await writeContent(tx, report, checksum, counts);
         return true;

@@ -11,7 +11,7 @@ import pg from "pg";
  * then finds every migration applied.
  */
 
-/** Any fixed number other than Prisma's own (72707369) and the content load's (lib/server/content-store.ts): "SynMigr" in ASCII. */
+/** Any fixed number other than Prisma's own (72707369): "SynMigr" in ASCII. Held by a session, apart from the transaction locks of lib/server/sql-dialect.ts. */
 const MIGRATION_LOCK_KEY = 0x53796e4d696772n.toString();
 
 /** A hang guard: migrations take seconds; a holder still migrating after this is stuck. */

@@ -1,7 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { Prisma, PrismaClient } from "./generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "./generated/prisma-postgresql/client";
-import { databaseProvider, databaseUrl, type DatabaseProvider } from "./database-url";
+import { databaseProvider, databaseUrl } from "./database-url";
 import { SerializedSQLite } from "./sqlite-connection";
 
 // Hang guards, not goals: a burst of hundreds of requests queues for a while on a busy machine, and a transaction is a few statements.
@@ -19,22 +19,11 @@ const transactionOptions = { maxWait: 60_000, timeout: 20_000 };
  * is typed as the SQLite one, which the rest of the code is written against.
  */
 export function createPrismaClient(url: string = databaseUrl()): PrismaClient {
-  const provider = databaseProvider(url);
-  const client =
-    provider === "postgresql"
-      ? (new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url, max: POSTGRES_POOL_SIZE }), transactionOptions }) as unknown as PrismaClient)
-      : new PrismaClient({ adapter: new SerializedSQLite(url), transactionOptions });
-  providers.set(client, provider);
-  return client;
-}
-
-const providers = new WeakMap<PrismaClient, DatabaseProvider>();
-
-/** Which database a client made by createPrismaClient talks to, for the few statements that differ (locks). */
-export function clientProvider(db: PrismaClient): DatabaseProvider {
-  const provider = providers.get(db);
-  if (!provider) throw new Error("clientProvider: this Prisma client was not made by createPrismaClient (lib/server/prisma-client.ts)");
-  return provider;
+  if (databaseProvider(url) === "postgresql") {
+    const client = new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url, max: POSTGRES_POOL_SIZE }), transactionOptions });
+    return client as unknown as PrismaClient;
+  }
+  return new PrismaClient({ adapter: new SerializedSQLite(url), transactionOptions });
 }
 
 /**

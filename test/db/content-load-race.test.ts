@@ -4,7 +4,7 @@ import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { checkContent } from "@/lib/content";
 import { loadContentFiles } from "@/lib/content/load-content-files";
-import { CONTENT_LOCK_KEY, contentChecksum, storeContent } from "@/lib/server/content-store";
+import { CONTENT_LOCK, contentChecksum, storeContent } from "@/lib/server/content-store";
 import type { PrismaClient } from "@/lib/server/prisma-client";
 import { createTestDatabase } from "../server/test-database";
 import { dropPostgresDatabase, onPostgres } from "./test-postgres";
@@ -91,7 +91,8 @@ async function holdContentLock(url: string, path: string): Promise<{ untilWaited
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     await client.query("BEGIN");
-    await client.query("SELECT pg_advisory_xact_lock($1)", [CONTENT_LOCK_KEY.toString()]);
+    // As holdTransactionLock takes it (lib/server/sql-dialect.ts).
+    await client.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [CONTENT_LOCK]);
     await client.query('INSERT INTO "ContentLoad" (checksum, files, notes, cards, quizzes, claims) VALUES ($1, $2, $3, $4, $5, $6)', Object.values(row));
     return {
       async untilWaitedFor() {

@@ -73,8 +73,8 @@ async function allRows(client: PrismaClient, model: DataModel) {
 }
 
 /** A row in every table, with nulls, booleans both ways, awkward floats, bytes and dates to the millisecond. */
-async function seed(client: PrismaClient, path: string) {
-  const cardIds = seedCards(path, CARDS);
+async function seed(client: PrismaClient, url: string, path: string) {
+  const cardIds = seedCards(url, CARDS);
   const reviewed = Array.from({ length: REVIEWS }, (_, i) => `card-${String(i).padStart(5, "0")}`);
   const now = new Date("2026-11-30T10:00:00.000Z");
   const learner = await client.learner.create({ data: { tokenHash: "many-reviews", displayName: "Ada 学习者", newCardsPerDay: 30 } });
@@ -108,7 +108,7 @@ async function seed(client: PrismaClient, path: string) {
 beforeAll(async () => {
   source = createTestDatabase();
   folder = mkdtempSync(join(tmpdir(), "synack-copy-"));
-  if (server) await seed(source.db, source.path);
+  if (server) await seed(source.db, source.url, source.path);
 });
 
 afterAll(async () => {

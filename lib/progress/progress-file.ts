@@ -3,8 +3,9 @@ import type { DayKey } from "./local-day";
 
 /*
  * The progress file a learner downloads from /settings and can import into
- * another browser or another SynAck: every row of theirs, with JSON columns
- * kept as the exact strings stored, so that a round trip changes nothing.
+ * another browser or another SynAck: every row of theirs, with each JSON
+ * column as a string of JSON text (as version 1 has always held them, from
+ * the days the columns were text), so that a round trip changes nothing.
  *
  * An import writes what this schema accepts, and the pages read it back for
  * good, so it checks as deeply as they read: the scheduling state the FSRS

@@ -2,6 +2,8 @@ import fc from "fast-check";
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { Prisma } from "@/lib/server/generated/prisma/client";
+import { jsonOf } from "@/lib/server/json-column";
 import type { PrismaClient } from "@/lib/server/prisma-client";
 import { classQuizDefinition, seedSharedQuiz } from "../server/shared-quiz-seed";
 import { databaseDigest, instructorWithCookie, learnerWithCookie, useAppDatabase } from "./app-database";
@@ -64,16 +66,16 @@ beforeAll(async () => {
   cardId = (await db.card.findFirstOrThrow({ where: { active: true }, orderBy: { id: "asc" } })).id;
   sessionId = (
     await db.studySession.create({
-      data: { learnerId: learner.id, mode: "quiz", config: "{}", questions: JSON.stringify([{ source: "generated", kind: "next-state", seed: 1 }]) },
+      data: { learnerId: learner.id, mode: "quiz", config: {}, questions: [{ source: "generated", kind: "next-state", seed: 1 }] },
     })
   ).id;
   const at = new Date("2026-11-20T09:00:00Z");
   await db.cardState.create({ data: { learnerId: learner.id, cardId, due: at, stability: 3, difficulty: 5, elapsedDays: 1, scheduledDays: 2, learningSteps: 0, reps: 2, lapses: 0, state: 2, lastReview: at } });
   await db.reviewLog.create({
-    data: { learnerId: learner.id, cardId, rating: 3, state: 2, due: at, stability: 3, difficulty: 5, elapsedDays: 1, lastElapsedDays: 0, scheduledDays: 2, learningSteps: 0, review: at, before: null, createdAt: at },
+    data: { learnerId: learner.id, cardId, rating: 3, state: 2, due: at, stability: 3, difficulty: 5, elapsedDays: 1, lastElapsedDays: 0, scheduledDays: 2, learningSteps: 0, review: at, before: Prisma.DbNull, createdAt: at },
   });
   await db.answer.create({
-    data: { learnerId: learner.id, sessionId, position: 0, questionId: "q", kind: "next-state", topics: '["close"]', tests: "[]", correct: true, score: 1, response: '{"kind":"choice","choice":"LISTEN"}', createdAt: at },
+    data: { learnerId: learner.id, sessionId, position: 0, questionId: "q", kind: "next-state", topics: ["close"], tests: [], correct: true, score: 1, response: { kind: "choice", choice: "LISTEN" }, createdAt: at },
   });
   const exported = (await import("@/lib/server/progress-transfer")).exportProgress;
   const file = JSON.parse(JSON.stringify(await exported(db, learner.id, new Date("2026-11-21T09:00:00Z"))));
@@ -114,7 +116,7 @@ beforeAll(async () => {
   instructorCookie = instructor.cookie;
   // Logout gets a session of its own: were one accepted by mistake, the other routes would not all turn into 401s that pass for refusals.
   const logoutCookie = (await instructorWithCookie(db, "bad-input-instructor-logout", instructor.id)).cookie;
-  quizId = (await db.instructorQuiz.create({ data: { instructorId: instructor.id, definition: JSON.stringify(classQuizDefinition()) } })).id;
+  quizId = (await db.instructorQuiz.create({ data: { instructorId: instructor.id, definition: jsonOf(classQuizDefinition()) } })).id;
   const { code } = await seedSharedQuiz(db);
   routes = [
     { name: "POST /api/profile", file: "profile/route.ts", method: "POST", path: () => "/api/profile", handler: api.profile.POST, valid: () => ({ displayName: "Ada", newCardsPerDay: 20 }), nullable: ["displayName"] },

@@ -74,8 +74,8 @@ describe("create, duplicate, archive", () => {
     const { id } = await store.createQuiz(db, alice, "file:close-and-time-wait");
     const view = await store.getQuiz(db, alice, id);
     expect(view.origin).toBe("file:close-and-time-wait");
-    expect(view.definition.questions).toEqual(JSON.parse(row.questions));
-    expect(view.definition.generated).toEqual(JSON.parse(row.generated));
+    expect(view.definition.questions).toEqual(row.questions);
+    expect(view.definition.generated).toEqual(row.generated);
     expect(view.definition.title).toEqual({ zh: row.titleZh, en: row.titleEn });
   });
 });
@@ -87,8 +87,8 @@ describe("publishing", () => {
     expect(first.code).toMatch(new RegExp(`^[${store.CODE_ALPHABET}]{6}$`));
     const frozen = await db.quizVersion.findUniqueOrThrow({ where: { id: first.versionId } });
     await store.saveDraft(db, alice, id, { id: "edited", title: { zh: "改", en: "Edited" }, generated: [{ count: 1 }] });
-    expect((await db.quizVersion.findUniqueOrThrow({ where: { id: first.versionId } })).definition).toBe(frozen.definition);
-    expect((await store.getQuiz(db, alice, id)).liveDefinition).toEqual(JSON.parse(frozen.definition));
+    expect((await db.quizVersion.findUniqueOrThrow({ where: { id: first.versionId } })).definition).toEqual(frozen.definition);
+    expect((await store.getQuiz(db, alice, id)).liveDefinition).toEqual(frozen.definition);
 
     const second = await store.publishQuiz(db, alice, id, noProblems);
     expect(second.code).toBe(first.code);
@@ -128,8 +128,8 @@ describe("publishing", () => {
     const { id } = await store.createQuiz(db, alice, "blank");
     const { versionId } = await store.publishQuiz(db, alice, id, noProblems);
     const learner = await db.learner.create({ data: { tokenHash: "attempts-learner" } });
-    await db.studySession.create({ data: { learnerId: learner.id, mode: "quiz", config: "{}", questions: "[]", quizVersionId: versionId, attempt: 1 } });
-    await db.studySession.create({ data: { learnerId: learner.id, mode: "quiz", config: "{}", questions: "[]", quizVersionId: versionId, attempt: 2 } });
+    await db.studySession.create({ data: { learnerId: learner.id, mode: "quiz", config: {}, questions: [], quizVersionId: versionId, attempt: 1 } });
+    await db.studySession.create({ data: { learnerId: learner.id, mode: "quiz", config: {}, questions: [], quizVersionId: versionId, attempt: 2 } });
     expect((await store.listQuizzes(db, alice)).find((quiz) => quiz.id === id)?.attempts).toBe(2);
   });
 });

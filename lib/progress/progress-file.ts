@@ -94,9 +94,15 @@ export function jsonColumn(schema: z.ZodType, max: number, what = "JSON") {
       ctx.addIssue({ code: "custom", message: `must be a string holding ${what}` });
       return;
     }
-    const surrogate = loneSurrogateIn(parsed);
+    const surrogate = stringPathIn(parsed, (text) => LONE_SURROGATE.test(text));
     if (surrogate) {
       ctx.addIssue({ code: "custom", path: surrogate, message: "must be valid Unicode text (it holds a lone UTF-16 surrogate)" });
+      return;
+    }
+    // Only a \u0000 escape can put one in parsed JSON: look further only then.
+    const nul = value.includes("\\u0000") ? stringPathIn(parsed, (text) => text.includes("\0")) : null;
+    if (nul) {
+      ctx.addIssue({ code: "custom", path: nul, message: NUL_MESSAGE });
       return;
     }
     const result = schema.safeParse(parsed);
@@ -136,16 +142,19 @@ export function exceedsJsonDepth(text: string, maxDepth: number): boolean {
   return jsonDepthScanner(maxDepth)(text);
 }
 
-/** The path of the first string or key in a parsed JSON value holding a lone surrogate; iterative, so depth cannot overflow the stack. */
-function loneSurrogateIn(value: unknown): (string | number)[] | null {
+/** What a JSON column holding U+0000 is told: PostgreSQL's jsonb (like its text) cannot hold it, so neither database is given it. */
+export const NUL_MESSAGE = "must not hold the character U+0000 (\\u0000): the database cannot store it";
+
+/** The path of the first string or key in a parsed JSON value that `matches`; iterative, so depth cannot overflow the stack. */
+function stringPathIn(value: unknown, matches: (text: string) => boolean): (string | number)[] | null {
   const stack: { value: unknown; path: (string | number)[] }[] = [{ value, path: [] }];
   while (stack.length > 0) {
     const { value: current, path } = stack.pop()!;
     if (typeof current === "string") {
-      if (LONE_SURROGATE.test(current)) return path;
+      if (matches(current)) return path;
     } else if (current !== null && typeof current === "object") {
       for (const [key, item] of Object.entries(current)) {
-        if (LONE_SURROGATE.test(key)) return path;
+        if (matches(key)) return path;
         stack.push({ value: item, path: [...path, Array.isArray(current) ? Number(key) : key] });
       }
     }

@@ -373,6 +373,37 @@ describe("the cases issue 10 found answered 500", () => {
   });
 });
 
+describe("U+0000, which PostgreSQL's jsonb and text cannot hold (issue 13: refused on both databases alike)", () => {
+  const NUL = "must not hold the character U+0000 (\\u0000): the database cannot store it";
+
+  it.each([
+    ["POST /api/sessions/:id/answer", "response.choice", '{"position":0,"response":{"kind":"choice","choice":"LISTEN\\u0000"}}'],
+    ["PUT /api/instructor/quizzes/:id", "definition.title.en", '{"definition":{"id":"q","title":{"zh":"测","en":"a\\u0000b"}}}'],
+    ["POST /api/profile", "displayName", '{"displayName":"\\u0000"}'],
+  ])("%s with \\u0000 in a string: a 400 naming %s", async (name, field, body) => {
+    const route = routes.find((candidate) => candidate.name === name)!;
+    const reply = await expectRefused(route, request(route, body), idOf(route), [400]);
+    expect(reply.json).toEqual({ error: "the request body is not valid", fields: { [field]: NUL } });
+  });
+
+  it("an escaped backslash before u0000 is text, not U+0000: taken", async () => {
+    const route = routes.find((candidate) => candidate.name === "PUT /api/instructor/quizzes/:id")!;
+    const definition = { ...classQuizDefinition(), description: { zh: "反斜杠", en: "a \\u0000 b" } };
+    const reply = await callRoute(route.handler, request(route, JSON.stringify({ definition })), { id: quizId });
+    expect(reply.status, reply.text).toBe(200);
+    expect((await db.instructorQuiz.findUniqueOrThrow({ where: { id: quizId } })).definition).toMatchObject({ description: { en: "a \\u0000 b" } });
+  });
+
+  it("an imported file with U+0000 inside a JSON column: a 400 naming where", async () => {
+    const route = routes.find((candidate) => candidate.name === "POST /api/progress/import")!;
+    const file = route.valid!();
+    const session = { id: "s-nul", mode: "quiz", config: "{}", questions: "[]", createdAt: "2026-11-20T00:00:00.000Z", finishedAt: null };
+    const answer = { id: "a-nul", sessionId: "s-nul", position: 0, questionId: "q", kind: "next-state", topics: "[]", tests: "[]", correct: false, score: 0, response: '{"kind":"choice","choice":"A\\u0000"}', createdAt: "2026-11-20T00:00:00.000Z" };
+    const reply = await expectRefused(route, request(route, JSON.stringify({ ...file, sessions: [session], answers: [answer] })), sessionId, [400]);
+    expect((reply.json as { fields: Record<string, string> }).fields).toEqual({ "answers.0.response.choice": NUL });
+  });
+});
+
 describe("JSON APIs refuse other content types (a cross-site form post cannot reach them)", () => {
   const types = fc.oneof(
     fc.constantFrom(

@@ -1,8 +1,10 @@
 -- The columns the data model marks JSON become jsonb (issue 13), their text converted in place: Prisma's
 -- own script dropped each column and added it again, which would have lost every value. Every value was
 -- written by JSON.stringify or checked as JSON on import, so each cast succeeds. Should one fail, the tables
--- before it are converted and the rest are not, and the migration can be run again as it is (casting jsonb
--- to jsonb and dropping a default already gone change nothing). The text defaults ('[]', '{}') go, since a
+-- before it are converted and the rest are not (the pg driver adapter runs a migration statement by
+-- statement): fix the value, mark the failed migration rolled back (docs/deploy.md, "Upgrades") and start
+-- again. This migration runs again as it is: casting jsonb to jsonb, and dropping a default already gone,
+-- change nothing (test/db/json-columns-upgrade.test.ts). The text defaults ('[]', '{}') go, since a
 -- text default cannot be cast and every writer sets these columns (prisma/schema.prisma).
 -- No semicolon in these comments: the pg driver adapter splits a migration into statements at each one.
 

@@ -86,7 +86,13 @@ describe("publishing", () => {
     const first = await store.publishQuiz(db, alice, id, noProblems);
     expect(first.code).toMatch(new RegExp(`^[${store.CODE_ALPHABET}]{6}$`));
     const frozen = await db.quizVersion.findUniqueOrThrow({ where: { id: first.versionId } });
+    expect((await store.getQuiz(db, alice, id)).draftDiffers).toBe(false);
+    // The same draft with its keys in another order (a builder may send them so; jsonb keeps its own order) is no change.
+    const same = (await store.getQuiz(db, alice, id)).definition;
+    await store.saveDraft(db, alice, id, Object.fromEntries(Object.entries(same).reverse()));
+    expect((await store.getQuiz(db, alice, id)).draftDiffers).toBe(false);
     await store.saveDraft(db, alice, id, { id: "edited", title: { zh: "改", en: "Edited" }, generated: [{ count: 1 }] });
+    expect((await store.getQuiz(db, alice, id)).draftDiffers).toBe(true);
     expect((await db.quizVersion.findUniqueOrThrow({ where: { id: first.versionId } })).definition).toEqual(frozen.definition);
     expect((await store.getQuiz(db, alice, id)).liveDefinition).toEqual(frozen.definition);
 

@@ -3,8 +3,9 @@ import type { DayKey } from "./local-day";
 
 /*
  * The progress file a learner downloads from /settings and can import into
- * another browser or another SynAck: every row of theirs, with JSON columns
- * kept as the exact strings stored, so that a round trip changes nothing.
+ * another browser or another SynAck: every row of theirs, with each JSON
+ * column as a string of JSON text (as version 1 has always held them, from
+ * the days the columns were text), so that a round trip changes nothing.
  *
  * An import writes what this schema accepts, and the pages read it back for
  * good, so it checks as deeply as they read: the scheduling state the FSRS
@@ -93,9 +94,15 @@ export function jsonColumn(schema: z.ZodType, max: number, what = "JSON") {
       ctx.addIssue({ code: "custom", message: `must be a string holding ${what}` });
       return;
     }
-    const surrogate = loneSurrogateIn(parsed);
+    const surrogate = stringPathIn(parsed, (text) => LONE_SURROGATE.test(text));
     if (surrogate) {
       ctx.addIssue({ code: "custom", path: surrogate, message: "must be valid Unicode text (it holds a lone UTF-16 surrogate)" });
+      return;
+    }
+    // Only a \u0000 escape can put one in parsed JSON: look further only then.
+    const nul = value.includes("\\u0000") ? stringPathIn(parsed, (text) => text.includes("\0")) : null;
+    if (nul) {
+      ctx.addIssue({ code: "custom", path: nul, message: NUL_MESSAGE });
       return;
     }
     const result = schema.safeParse(parsed);
@@ -135,16 +142,19 @@ export function exceedsJsonDepth(text: string, maxDepth: number): boolean {
   return jsonDepthScanner(maxDepth)(text);
 }
 
-/** The path of the first string or key in a parsed JSON value holding a lone surrogate; iterative, so depth cannot overflow the stack. */
-function loneSurrogateIn(value: unknown): (string | number)[] | null {
+/** What a JSON column holding U+0000 is told: PostgreSQL's jsonb (like its text) cannot hold it, so neither database is given it. */
+export const NUL_MESSAGE = "must not hold the character U+0000 (\\u0000): the database cannot store it";
+
+/** The path of the first string or key in a parsed JSON value that `matches`; iterative, so depth cannot overflow the stack. */
+function stringPathIn(value: unknown, matches: (text: string) => boolean): (string | number)[] | null {
   const stack: { value: unknown; path: (string | number)[] }[] = [{ value, path: [] }];
   while (stack.length > 0) {
     const { value: current, path } = stack.pop()!;
     if (typeof current === "string") {
-      if (LONE_SURROGATE.test(current)) return path;
+      if (matches(current)) return path;
     } else if (current !== null && typeof current === "object") {
       for (const [key, item] of Object.entries(current)) {
-        if (LONE_SURROGATE.test(key)) return path;
+        if (matches(key)) return path;
         stack.push({ value: item, path: [...path, Array.isArray(current) ? Number(key) : key] });
       }
     }

@@ -4,7 +4,9 @@ import { replayCapture } from "../capture/replay-capture";
 import type { ContentFile } from "../content";
 import { loadContentFiles } from "../content/load-content-files";
 import type { QuestionContext } from "../questions";
+import { Prisma } from "./generated/prisma/client";
 import type { Db, PrismaClient } from "./prisma-client";
+import { jsonText } from "./sql-dialect";
 
 /*
  * Captures that quizzes draw questions from: the samples shipped in
@@ -169,32 +171,26 @@ export async function deleteCapture(db: PrismaClient, instructorId: string, id: 
   const row = await db.instructorCapture.findFirst({ where: { id, instructorId }, select: { id: true } });
   if (!row) throw new CaptureNotFound();
   const name = `${UPLOAD_PREFIX}${id}`;
-  // Only the instructor's own quizzes can name it (the draft check refuses another's upload); LIKE narrows, the parse decides.
+  // Only the instructor's own quizzes can name it (the draft check refuses another's upload); LIKE on the JSON's text narrows, the parse decides.
+  const pattern = `%${name.replace(/[\\%_]/g, "\\$&")}%`;
+  const named = (definition: Prisma.Sql) => Prisma.sql`${jsonText(definition)} LIKE ${pattern} ESCAPE '\\'`;
+  const candidates = await db.$queryRaw<{ id: string }[]>`
+    SELECT q."id" FROM "InstructorQuiz" q
+    WHERE q."instructorId" = ${instructorId}
+      AND (${named(Prisma.sql`q."definition"`)} OR EXISTS (SELECT 1 FROM "QuizVersion" v WHERE v."instructorQuizId" = q."id" AND ${named(Prisma.sql`v."definition"`)}))`;
   const quizzes = await db.instructorQuiz.findMany({
-    where: { instructorId, OR: [{ definition: { contains: name } }, { versions: { some: { definition: { contains: name } } } }] },
+    where: { id: { in: candidates.map((candidate) => candidate.id) } },
     select: { id: true, definition: true, versions: { select: { definition: true } } },
   });
-  const using = quizzes.filter((quiz) => [quiz.definition, ...quiz.versions.map((version) => version.definition)].some((text) => namesCapture(text, name)));
+  const using = quizzes.filter((quiz) => [quiz.definition, ...quiz.versions.map((version) => version.definition)].some((definition) => capturesNamed(definition).includes(name)));
   if (using.length > 0) throw new CaptureInUse(using.map((quiz) => ({ id: quiz.id, title: titleOf(quiz.definition) })));
   await db.instructorCapture.delete({ where: { id } });
   forget(id);
 }
 
-function namesCapture(definitionText: string, name: string): boolean {
-  try {
-    return capturesNamed(JSON.parse(definitionText)).includes(name);
-  } catch {
-    return false;
-  }
-}
-
-function titleOf(definitionText: string): string {
-  try {
-    const title = (JSON.parse(definitionText) as { title?: { en?: unknown } }).title;
-    return typeof title?.en === "string" ? title.en : "";
-  } catch {
-    return "";
-  }
+function titleOf(definition: unknown): string {
+  const title = (definition as { title?: { en?: unknown } | null } | null)?.title;
+  return typeof title?.en === "string" ? title.en : "";
 }
 
 interface Upload {

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { ContentFile, ContentReport } from "../content";
+import { jsonOf, jsonOrDbNull } from "./json-column";
 import type { Db, PrismaClient } from "./prisma-client";
 import { holdTransactionLock } from "./sql-dialect";
 import { storageFailure } from "./storage-errors";
@@ -104,7 +105,7 @@ async function writeContent(tx: Db, report: ContentReport, checksum: string, cou
       summaryEn: note.summary?.en ?? null,
       bodyZh: note.body.zh,
       bodyEn: note.body.en,
-      tags: JSON.stringify(note.tags),
+      tags: jsonOf(note.tags),
       order: note.order,
       sourcePath: note.sourcePath,
       active: true,
@@ -123,9 +124,9 @@ async function writeContent(tx: Db, report: ContentReport, checksum: string, cou
       frontEn: card.front.en,
       backZh: card.back.zh,
       backEn: card.back.en,
-      tags: JSON.stringify(card.tags),
-      keyPoints: card.keyPoints ? JSON.stringify(card.keyPoints) : null,
-      followUp: card.followUp ? JSON.stringify(card.followUp) : null,
+      tags: jsonOf(card.tags),
+      keyPoints: jsonOrDbNull(card.keyPoints),
+      followUp: jsonOrDbNull(card.followUp),
       noteId: card.note ?? null,
       sourcePath: card.sourcePath,
       sourceLine: card.sourceLine,
@@ -143,11 +144,11 @@ async function writeContent(tx: Db, report: ContentReport, checksum: string, cou
       titleEn: quiz.title.en,
       descriptionZh: quiz.description?.zh ?? null,
       descriptionEn: quiz.description?.en ?? null,
-      topics: JSON.stringify(quiz.topics ?? []),
-      questions: JSON.stringify(quiz.questions),
-      generated: JSON.stringify(quiz.generated),
-      settings: JSON.stringify(quiz.settings ?? {}),
-      captures: JSON.stringify(quiz.captures ?? []),
+      topics: jsonOf(quiz.topics ?? []),
+      questions: jsonOf(quiz.questions),
+      generated: jsonOf(quiz.generated),
+      settings: jsonOf(quiz.settings ?? {}),
+      captures: jsonOf(quiz.captures ?? []),
       sourcePath: quiz.sourcePath,
       active: true,
     };

@@ -4,8 +4,9 @@ import type { Language } from "../i18n/language";
 import { exportAnki, exportGift, exportMoodleXml, importGift, type ExportLanguage, type ImportMessage } from "../interchange";
 import { draftProblems } from "./instructor-draft-check";
 import { DraftHasProblems, QuizNotFound } from "./instructor-quiz-store";
+import { jsonOf } from "./json-column";
 import type { PrismaClient } from "./prisma-client";
-import { parseStringList } from "./progress-data";
+import { stringList } from "./progress-data";
 import { loadQuestionSource, quizContext } from "./question-source";
 
 /*
@@ -33,7 +34,7 @@ export async function assertOwnQuiz(db: PrismaClient, instructorId: string, id: 
 export async function exportInstructorQuiz(db: PrismaClient, instructorId: string, id: string, format: ExportFormat, lang: ExportLanguage, seed: number | undefined, checkLang: Language): Promise<ExportedFile> {
   const row = await db.instructorQuiz.findFirst({ where: { id, instructorId }, select: { definition: true } });
   if (!row) throw new QuizNotFound();
-  const definition: unknown = JSON.parse(row.definition);
+  const definition: unknown = row.definition;
   const problems = await draftProblems(db, definition, checkLang, instructorId);
   const parsed = quizFileSchema.safeParse(definition);
   if (problems.length > 0 || !parsed.success) throw new DraftHasProblems(problems);
@@ -64,8 +65,9 @@ export async function exportDecks(db: PrismaClient, deckId: string | undefined, 
         kind: card.kind as Card["kind"],
         front: { zh: card.frontZh, en: card.frontEn },
         back: { zh: card.backZh, en: card.backEn },
-        tags: parseStringList(card.tags) as ContentTag[],
-        ...(card.keyPoints ? { keyPoints: JSON.parse(card.keyPoints) as BilingualList } : {}),
+        tags: stringList(card.tags) as ContentTag[],
+        // Written by the content load from checked content files (lib/server/content-store.ts).
+        ...(card.keyPoints ? { keyPoints: card.keyPoints as BilingualList } : {}),
         claimCount: 0,
         sourcePath: card.sourcePath,
         sourceLine: card.sourceLine,
@@ -86,7 +88,7 @@ export interface GiftImportOutcome {
 export async function importGiftQuiz(db: PrismaClient, instructorId: string, text: string, fileName: string, lang: Language): Promise<GiftImportOutcome> {
   const result = importGift(text, { fileName, lang });
   if (!result.quiz) return { id: null, skipped: result.skipped, notes: result.notes };
-  const row = await db.instructorQuiz.create({ data: { instructorId, definition: JSON.stringify(result.quiz), origin: "import:gift" }, select: { id: true } });
+  const row = await db.instructorQuiz.create({ data: { instructorId, definition: jsonOf(result.quiz), origin: "import:gift" }, select: { id: true } });
   return { id: row.id, skipped: result.skipped, notes: result.notes };
 }
 

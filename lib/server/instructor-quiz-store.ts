@@ -3,7 +3,9 @@ import { randomInt } from "node:crypto";
 import { quizToYaml } from "../builder/quiz-yaml";
 import type { DraftProblem } from "../builder/draft-check";
 import type { BilingualText } from "../content";
+import { sameJson } from "../db/canonical-json";
 import { Prisma } from "./generated/prisma/client";
+import { jsonOf } from "./json-column";
 import type { PrismaClient } from "./prisma-client";
 
 /*
@@ -55,6 +57,8 @@ export interface InstructorQuizView {
   updatedAt: string;
   /** The definition students take now, when published. */
   liveDefinition: Record<string, unknown> | null;
+  /** Published, and the draft has been changed since: the same JSON, whatever order the database keeps its keys in, is no change. */
+  draftDiffers: boolean;
 }
 
 /** Short codes avoid letters and digits that read alike (0/O, 1/I/L, U/V). */
@@ -70,10 +74,11 @@ function statusOf(row: { archivedAt: Date | null; liveVersionId: string | null }
   return row.liveVersionId ? "live" : "draft";
 }
 
-function parseDefinition(text: string): Record<string, unknown> {
-  const value: unknown = JSON.parse(text);
+/** A stored definition (a Json column) as an object; any other JSON reads as an empty one, which the builder's check then reports. */
+function parseDefinition(value: unknown): Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
+
 
 function titleOf(definition: Record<string, unknown>): BilingualText | null {
   const title = definition.title as { zh?: unknown; en?: unknown } | undefined;
@@ -107,14 +112,17 @@ async function ownRow(db: PrismaClient, instructorId: string, id: string) {
 export async function getQuiz(db: PrismaClient, instructorId: string, id: string): Promise<InstructorQuizView> {
   const row = await ownRow(db, instructorId, id);
   const live = row.liveVersionId ? await db.quizVersion.findUnique({ where: { id: row.liveVersionId } }) : null;
+  const definition = parseDefinition(row.definition);
+  const liveDefinition = live ? parseDefinition(live.definition) : null;
   return {
     id: row.id,
-    definition: parseDefinition(row.definition),
+    definition,
     status: statusOf(row),
     code: row.code,
     origin: row.origin,
     updatedAt: row.updatedAt.toISOString(),
-    liveDefinition: live ? parseDefinition(live.definition) : null,
+    liveDefinition,
+    draftDiffers: liveDefinition !== null && !sameJson(liveDefinition, definition),
   };
 }
 
@@ -128,17 +136,19 @@ export function starterDefinition(): Record<string, unknown> {
 async function fileDefinition(db: PrismaClient, quizId: string): Promise<Record<string, unknown>> {
   const row = await db.quiz.findFirst({ where: { id: quizId, active: true } });
   if (!row) throw new QuizNotFound();
-  const topics = JSON.parse(row.topics) as string[];
-  const settings = JSON.parse(row.settings) as Record<string, unknown>;
-  const captures = JSON.parse(row.captures) as unknown[];
+  // Written by the content load from checked files (lib/server/content-store.ts): only their absence is looked for.
+  const list = (value: Prisma.JsonValue) => (Array.isArray(value) ? value : []);
+  const topics = list(row.topics);
+  const settings = parseDefinition(row.settings);
+  const captures = list(row.captures);
   return {
     id: row.id,
     title: { zh: row.titleZh, en: row.titleEn },
     ...(row.descriptionZh && row.descriptionEn ? { description: { zh: row.descriptionZh, en: row.descriptionEn } } : {}),
     ...(topics.length > 0 ? { topics } : {}),
     ...(Object.keys(settings).length > 0 ? { settings } : {}),
-    questions: JSON.parse(row.questions) as unknown[],
-    generated: JSON.parse(row.generated) as unknown[],
+    questions: list(row.questions),
+    generated: list(row.generated),
     ...(captures.length > 0 ? { captures } : {}),
   };
 }
@@ -164,15 +174,14 @@ export async function createQuiz(db: PrismaClient, instructorId: string, from: C
     definition = copied(parseDefinition(source.definition));
     origin = source.origin;
   }
-  const row = await db.instructorQuiz.create({ data: { instructorId, definition: JSON.stringify(definition), origin } });
+  const row = await db.instructorQuiz.create({ data: { instructorId, definition: jsonOf(definition), origin } });
   return { id: row.id };
 }
 
 export async function saveDraft(db: PrismaClient, instructorId: string, id: string, definition: Record<string, unknown>): Promise<{ updatedAt: string }> {
   await ownRow(db, instructorId, id);
-  const text = JSON.stringify(definition);
-  if (text.length > MAX_DEFINITION_CHARS) throw new RangeError(`a quiz definition is at most ${MAX_DEFINITION_CHARS} characters`);
-  const row = await db.instructorQuiz.update({ where: { id }, data: { definition: text } });
+  if (JSON.stringify(definition).length > MAX_DEFINITION_CHARS) throw new RangeError(`a quiz definition is at most ${MAX_DEFINITION_CHARS} characters`);
+  const row = await db.instructorQuiz.update({ where: { id }, data: { definition: jsonOf(definition) } });
   return { updatedAt: row.updatedAt.toISOString() };
 }
 
@@ -202,13 +211,14 @@ export async function publishQuiz(
   makeCode: () => string = newQuizCode,
 ): Promise<{ code: string; versionId: string }> {
   const row = await ownRow(db, instructorId, id);
-  const problems = await problemsOf(parseDefinition(row.definition));
+  const definition = parseDefinition(row.definition);
+  const problems = await problemsOf(definition);
   if (problems.length > 0) throw new DraftHasProblems(problems);
   for (let attempt = 1; ; attempt++) {
     const code = row.code ?? makeCode();
     try {
       const version = await db.$transaction(async (tx) => {
-        const created = await tx.quizVersion.create({ data: { instructorQuizId: id, definition: row.definition } });
+        const created = await tx.quizVersion.create({ data: { instructorQuizId: id, definition: jsonOf(definition) } });
         await tx.instructorQuiz.update({ where: { id }, data: { liveVersionId: created.id, code } });
         return created;
       });

@@ -23,7 +23,7 @@ export interface NoteDetail extends NoteSummary {
 
 const summaryFields = { id: true, titleZh: true, titleEn: true, summaryZh: true, summaryEn: true, tags: true, order: true } as const;
 
-type SummaryRow = { id: string; titleZh: string; titleEn: string; summaryZh: string | null; summaryEn: string | null; tags: string; order: number };
+type SummaryRow = { id: string; titleZh: string; titleEn: string; summaryZh: string | null; summaryEn: string | null; tags: unknown; order: number };
 
 /** The active notes in reading order (`order`, then id). */
 export async function listNotes(): Promise<NoteSummary[]> {
@@ -57,12 +57,8 @@ function toSummary(row: SummaryRow): NoteSummary {
   };
 }
 
-function parseTags(json: string, id: string): string[] {
-  try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? value.filter((tag): tag is string => typeof tag === "string") : [];
-  } catch (error) {
-    console.error(`note ${id}: tags are not a JSON array`, error);
-    return [];
-  }
+function parseTags(value: unknown, id: string): string[] {
+  if (Array.isArray(value)) return value.filter((tag): tag is string => typeof tag === "string");
+  console.error(`note ${id}: tags are not a JSON array`);
+  return [];
 }

@@ -3,7 +3,7 @@ import type { AnswerRow, CardStateRow, ProgressRows, ReviewRow } from "../progre
 import { Prisma } from "./generated/prisma/client";
 import type { PrismaClient } from "./prisma-client";
 import { effectiveFinish, feedbackShown } from "./quiz-rules";
-import { sqlDialect } from "./sql-dialect";
+import { jsonText, parseJsonText, sqlDialect } from "./sql-dialect";
 
 /*
  * Reads one learner's progress rows for lib/progress's statistics. Takes the
@@ -11,14 +11,9 @@ import { sqlDialect } from "./sql-dialect";
  * Every query filters by learnerId: nothing here can see another learner's rows.
  */
 
-/** A JSON column holding an array of strings; anything else reads as empty rather than failing the page. */
-export function parseStringList(text: string): string[] {
-  try {
-    const value: unknown = JSON.parse(text);
-    return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
-  } catch {
-    return [];
-  }
+/** A Json column's array of strings (as read); anything else reads as empty rather than failing the page. */
+export function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
 }
 
 type Grouped = { at: string; state: number | bigint; n: number | bigint };
@@ -45,7 +40,8 @@ export async function readProgressRows(client: PrismaClient, learnerId: string, 
       GROUP BY "at", "state", "rating"
       ORDER BY "at"`,
     client.$queryRaw<{ sessionId: string | null; createdAt: Date; correct: boolean | number | bigint; score: number; topics: string; tests: string }[]>`
-      SELECT "sessionId", "createdAt", "correct", "score", "topics", "tests" FROM "Answer" WHERE "learnerId" = ${learnerId} ORDER BY "createdAt"`,
+      SELECT "sessionId", "createdAt", "correct", "score", ${jsonText(Prisma.sql`"topics"`)} AS "topics", ${jsonText(Prisma.sql`"tests"`)} AS "tests"
+      FROM "Answer" WHERE "learnerId" = ${learnerId} ORDER BY "createdAt"`,
     // Cards reviewed here, or whose state says they were (an imported state may come without its reviews).
     client.$queryRaw<{ n: number | bigint }[]>`
       SELECT COUNT(*) AS "n" FROM (
@@ -60,8 +56,8 @@ export async function readProgressRows(client: PrismaClient, learnerId: string, 
       createdAt: answer.createdAt,
       correct: Boolean(answer.correct),
       score: answer.score,
-      topics: parseStringList(answer.topics),
-      tests: parseStringList(answer.tests),
+      topics: stringList(parseJsonText(answer.topics)),
+      tests: stringList(parseJsonText(answer.tests)),
     })),
     cardsStudied: Number(studied[0]?.n ?? 0),
   };
@@ -93,12 +89,12 @@ export async function countProgressRows(client: PrismaClient, learnerId: string)
  * accuracy by state would tell what the quiz does not yet show.
  */
 async function withheldSessions(client: PrismaClient, learnerId: string, now: Date): Promise<Set<string>> {
-  const { json } = sqlDialect(client);
+  const { jsonValid } = sqlDialect(client);
   const attempts = await client.$queryRaw<{ id: string; finishedAt: Date | null; deadline: Date | null; version: string | null; file: string | null }[]>`
-    SELECT s."id", s."finishedAt", s."deadline", v."definition" AS "version", q."settings" AS "file"
+    SELECT s."id", s."finishedAt", s."deadline", ${jsonText(Prisma.sql`v."definition"`)} AS "version", ${jsonText(Prisma.sql`q."settings"`)} AS "file"
     FROM "StudySession" s
     LEFT JOIN "QuizVersion" v ON v."id" = s."quizVersionId"
-    LEFT JOIN "Quiz" q ON s."quizVersionId" IS NULL AND q."id" = ${json(Prisma.sql`s."config"`)} ->> 'quizId'
+    LEFT JOIN "Quiz" q ON s."quizVersionId" IS NULL AND q."id" = CASE WHEN ${jsonValid(Prisma.sql`s."config"`)} THEN s."config" ->> 'quizId' END
     WHERE s."learnerId" = ${learnerId} AND (v."id" IS NOT NULL OR q."id" IS NOT NULL)`;
   const withheld = new Set<string>();
   for (const attempt of attempts) {
@@ -111,9 +107,7 @@ async function withheldSessions(client: PrismaClient, learnerId: string, now: Da
 
 /** A version's definition holds its settings; a file quiz's row holds them alone. Unreadable JSON reads as none. */
 function settingsOf(version: string | null, file: string | null): unknown {
-  try {
-    return version !== null ? ((JSON.parse(version) as { settings?: unknown }).settings ?? {}) : JSON.parse(file ?? "{}");
-  } catch {
-    return {};
-  }
+  if (version === null) return parseJsonText(file) ?? {};
+  const definition = parseJsonText(version);
+  return (definition && typeof definition === "object" && "settings" in definition ? definition.settings : undefined) ?? {};
 }

@@ -6,6 +6,7 @@ import {
   type ParsedProgressFile,
   type ProgressFile,
 } from "../progress/progress-file";
+import { Prisma } from "./generated/prisma/client";
 import type { PrismaClient } from "./prisma-client";
 import { DISPLAY_NAME_MAX } from "./profile-store";
 import { sqlDialect, type RecordColumnType } from "./sql-dialect";
@@ -44,6 +45,13 @@ const ANSWER_FIELDS = {
   correct: true, score: true, response: true, createdAt: true,
 } as const;
 
+/**
+ * A Json column as version 1 of the file holds it: JSON text in a string.
+ * The text is written anew from the value (PostgreSQL keeps jsonb, not the
+ * text it was given), so it is the same JSON, not always the same characters.
+ */
+const jsonString = (value: unknown): string => JSON.stringify(value);
+
 /** Every row of one learner's; `learnerId` null (a first visit) gives a valid, empty file. */
 export async function exportProgress(client: PrismaClient, learnerId: string | null, now: Date): Promise<ProgressFile> {
   const [learner, cardStates, reviews, sessions, answers] = learnerId
@@ -63,16 +71,25 @@ export async function exportProgress(client: PrismaClient, learnerId: string | n
     cardStates: cardStates.map((state) => ({ ...state, due: state.due.toISOString(), lastReview: state.lastReview?.toISOString() ?? null })),
     reviews: reviews.map((review) => ({
       ...review,
+      before: review.before === null ? null : jsonString(review.before),
       due: review.due.toISOString(),
       review: review.review.toISOString(),
       createdAt: review.createdAt.toISOString(),
     })),
     sessions: sessions.map((session) => ({
       ...session,
+      config: jsonString(session.config),
+      questions: jsonString(session.questions),
       createdAt: session.createdAt.toISOString(),
       finishedAt: session.finishedAt?.toISOString() ?? null,
     })),
-    answers: answers.map((answer) => ({ ...answer, createdAt: answer.createdAt.toISOString() })),
+    answers: answers.map((answer) => ({
+      ...answer,
+      topics: jsonString(answer.topics),
+      tests: jsonString(answer.tests),
+      response: jsonString(answer.response),
+      createdAt: answer.createdAt.toISOString(),
+    })),
   };
 }
 
@@ -187,7 +204,9 @@ type FileCardState = ParsedProgressFile["cardStates"][number];
 
 /*
  * The columns each statement reads from its chunk's JSON, with their types
- * (PostgreSQL converts each to the column's; SQLite stores JSON's own).
+ * (PostgreSQL converts each to the column's; SQLite stores JSON's own). The
+ * file's JSON columns are JSON text in strings, read as text and stored
+ * through jsonFromText (parsed into jsonb on PostgreSQL).
  */
 const SESSION_COLUMNS = {
   id: "text", derivedId: "text", mode: "text", config: "text", questions: "text", createdAt: "timestamp", finishedAt: "timestamp",
@@ -226,11 +245,12 @@ async function importSessions(client: PrismaClient, learnerId: string, sessions:
     const row = fresh(learnerId, session, before, sessionKey);
     return row && { ...row, createdAt: stored(row.createdAt), finishedAt: stored(row.finishedAt) };
   };
+  const { jsonFromText, jsonRecords } = sqlDialect(client);
   const added = await inChunks(sessions, chunkSize, prepare, (json) => client.$executeRaw`
     INSERT INTO "StudySession" ("id", "learnerId", "mode", "config", "questions", "createdAt", "finishedAt")
     SELECT CASE WHEN EXISTS (SELECT 1 FROM "StudySession" t WHERE t."id" = r."id" AND t."learnerId" <> ${learnerId}) THEN r."derivedId" ELSE r."id" END,
-           ${learnerId}, r."mode", r."config", r."questions", r."createdAt", r."finishedAt"
-    FROM ${sqlDialect(client).jsonRecords(json, SESSION_COLUMNS, "r")} WHERE true
+           ${learnerId}, r."mode", ${jsonFromText(Prisma.sql`r."config"`)}, ${jsonFromText(Prisma.sql`r."questions"`)}, r."createdAt", r."finishedAt"
+    FROM ${jsonRecords(json, SESSION_COLUMNS, "r")} WHERE true
     ON CONFLICT DO NOTHING`);
   // Read back rather than trusted: a row another import added meanwhile is found here too.
   const mine = await mineNow();
@@ -248,11 +268,13 @@ async function importAnswers(client: PrismaClient, learnerId: string, answers: r
     const row = fresh(learnerId, answer, mine, answerKey);
     return row && { ...row, sessionId: row.sessionId === null ? null : (sessionIds.get(row.sessionId) ?? null), createdAt: stored(row.createdAt) };
   };
+  const { jsonFromText, jsonRecords } = sqlDialect(client);
   const added = await inChunks(answers, chunkSize, prepare, (json) => client.$executeRaw`
     INSERT INTO "Answer" ("id", "learnerId", "sessionId", "position", "questionId", "kind", "topics", "tests", "correct", "score", "response", "createdAt")
     SELECT CASE WHEN EXISTS (SELECT 1 FROM "Answer" t WHERE t."id" = r."id" AND t."learnerId" <> ${learnerId}) THEN r."derivedId" ELSE r."id" END,
-           ${learnerId}, r."sessionId", r."position", r."questionId", r."kind", r."topics", r."tests", r."correct", r."score", r."response", r."createdAt"
-    FROM ${sqlDialect(client).jsonRecords(json, ANSWER_COLUMNS, "r")} WHERE true
+           ${learnerId}, r."sessionId", r."position", r."questionId", r."kind", ${jsonFromText(Prisma.sql`r."topics"`)}, ${jsonFromText(Prisma.sql`r."tests"`)},
+           r."correct", r."score", ${jsonFromText(Prisma.sql`r."response"`)}, r."createdAt"
+    FROM ${jsonRecords(json, ANSWER_COLUMNS, "r")} WHERE true
     ON CONFLICT DO NOTHING`);
   return { added };
 }
@@ -264,13 +286,14 @@ async function importReviews(client: PrismaClient, learnerId: string, reviews: r
     const row = fresh(learnerId, review, mine, reviewKey);
     return row && { ...row, due: stored(row.due), review: stored(row.review), createdAt: stored(row.createdAt ?? row.review) };
   };
+  const { jsonFromText, jsonRecords } = sqlDialect(client);
   const added = await inChunks(reviews, chunkSize, prepare, (json) => client.$executeRaw`
     INSERT INTO "ReviewLog" ("id", "learnerId", "cardId", "rating", "state", "due", "stability", "difficulty", "elapsedDays", "lastElapsedDays", "scheduledDays",
       "learningSteps", "review", "before", "createdAt")
     SELECT CASE WHEN EXISTS (SELECT 1 FROM "ReviewLog" t WHERE t."id" = r."id" AND t."learnerId" <> ${learnerId}) THEN r."derivedId" ELSE r."id" END,
            ${learnerId}, r."cardId", r."rating", r."state", r."due", r."stability", r."difficulty", r."elapsedDays", r."lastElapsedDays", r."scheduledDays",
-           r."learningSteps", r."review", r."before", r."createdAt"
-    FROM ${sqlDialect(client).jsonRecords(json, REVIEW_COLUMNS, "r")} WHERE true
+           r."learningSteps", r."review", ${jsonFromText(Prisma.sql`r."before"`)}, r."createdAt"
+    FROM ${jsonRecords(json, REVIEW_COLUMNS, "r")} WHERE true
     ON CONFLICT DO NOTHING`);
   return { added };
 }

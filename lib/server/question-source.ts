@@ -2,6 +2,7 @@ import { quizFileSchema, type CaptureSlot, type GeneratedSlot, type Quiz, type Q
 import { resolveQuestion, type Question, type QuestionContext, type QuestionRef, type WhyCard } from "../questions";
 import type { TcpState } from "../tcp";
 import { contextWithUploads, sampleCaptures } from "./capture-store";
+import { Prisma } from "./generated/prisma/client";
 import type { Db, PrismaClient } from "./prisma-client";
 
 /** A quiz as sessions use it: a file quiz (by its id) or a published builder version ("version:<QuizVersion.id>"). */
@@ -39,7 +40,7 @@ export async function loadQuestionSource(db: PrismaClient): Promise<QuestionSour
   if (cached) return cached;
   const [states, why, quizzes] = await Promise.all([
     db.stateInfo.findMany(),
-    db.card.findMany({ where: { active: true, kind: "why", keyPoints: { not: null } }, orderBy: [{ deckId: "asc" }, { sourceLine: "asc" }] }),
+    db.card.findMany({ where: { active: true, kind: "why", keyPoints: { not: Prisma.DbNull } }, orderBy: [{ deckId: "asc" }, { sourceLine: "asc" }] }),
     db.quiz.findMany({ where: { active: true }, orderBy: { id: "asc" } }),
   ]);
   const source: QuestionSource = {
@@ -47,13 +48,14 @@ export async function loadQuestionSource(db: PrismaClient): Promise<QuestionSour
       states: states.map(
         (row): StateInfo => ({ state: row.state as TcpState, name: { zh: row.nameZh, en: row.nameEn }, meaning: { zh: row.meaningZh, en: row.meaningEn } }),
       ),
+      // Written by the content load from checked content files (lib/server/content-store.ts).
       whyCards: why.map((card) => ({
         id: card.id,
         front: { zh: card.frontZh, en: card.frontEn },
         back: { zh: card.backZh, en: card.backEn },
-        keyPoints: JSON.parse(card.keyPoints!) as { zh: string[]; en: string[] },
-        tags: JSON.parse(card.tags) as string[],
-        ...(card.followUp ? { followUp: JSON.parse(card.followUp) as NonNullable<WhyCard["followUp"]> } : {}),
+        keyPoints: card.keyPoints as { zh: string[]; en: string[] },
+        tags: card.tags as string[],
+        ...(card.followUp ? { followUp: card.followUp as NonNullable<WhyCard["followUp"]> } : {}),
       })),
       captures: sampleCaptures(),
     },
@@ -61,11 +63,11 @@ export async function loadQuestionSource(db: PrismaClient): Promise<QuestionSour
       id: quiz.id,
       title: { zh: quiz.titleZh, en: quiz.titleEn },
       ...(quiz.descriptionZh && quiz.descriptionEn ? { description: { zh: quiz.descriptionZh, en: quiz.descriptionEn } } : {}),
-      topics: JSON.parse(quiz.topics) as Quiz["topics"],
-      questions: JSON.parse(quiz.questions) as QuizQuestionInput[],
-      generated: JSON.parse(quiz.generated) as GeneratedSlot[],
-      captures: JSON.parse(quiz.captures) as CaptureSlot[],
-      settings: JSON.parse(quiz.settings) as QuizSettings,
+      topics: quiz.topics as Quiz["topics"],
+      questions: quiz.questions as unknown as QuizQuestionInput[],
+      generated: quiz.generated as unknown as GeneratedSlot[],
+      captures: quiz.captures as unknown as CaptureSlot[],
+      settings: quiz.settings as QuizSettings,
     })),
   };
   cache.clear();
@@ -101,15 +103,9 @@ export async function loadVersionQuiz(db: Db, versionId: string): Promise<Source
   return quiz;
 }
 
-/** A version's stored definition read with the quiz file schema; null (and logged) when it does not parse. */
-export function versionQuiz(versionId: string, definition: string, ownerId?: string): SourceQuiz | null {
-  let json: unknown;
-  try {
-    json = JSON.parse(definition);
-  } catch {
-    json = undefined;
-  }
-  const parsed = quizFileSchema.safeParse(json);
+/** A version's stored definition (a Json column) read with the quiz file schema; null (and logged) when it does not parse. */
+export function versionQuiz(versionId: string, definition: unknown, ownerId?: string): SourceQuiz | null {
+  const parsed = quizFileSchema.safeParse(definition);
   if (!parsed.success) {
     console.error(`quiz version ${versionId}: its definition does not parse:`, parsed.error.issues[0]?.message);
     return null;

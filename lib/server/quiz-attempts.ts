@@ -3,6 +3,7 @@ import { NextResponse } from "next/server";
 import type { BilingualText } from "../content";
 import { planQuiz, quizSeed, type QuestionContext } from "../questions";
 import { Prisma } from "./generated/prisma/client";
+import { jsonOf } from "./json-column";
 import type { Db, PrismaClient } from "./prisma-client";
 import { loadVersionQuiz, type SourceQuiz } from "./question-source";
 import { pastDeadline, windowRefusal } from "./quiz-rules";
@@ -65,42 +66,45 @@ export function fileQuizTarget(quiz: SourceQuiz): AttemptTarget {
   return { refQuizId: quiz.id, quiz, quizVersionId: null, instructorQuizId: null };
 }
 
+/** SQL: the session `s`'s settings name the quiz `quizId` (a file quiz's sessions are told apart only by them). */
+function configNamesQuiz(db: Db, quizId: string): Prisma.Sql {
+  return Prisma.sql`CASE WHEN ${sqlDialect(db).jsonValid(Prisma.sql`s."config"`)} THEN s."config" ->> 'quizId' END = ${quizId}`;
+}
+
 /** How many attempts this learner has made at the quiz (all versions of a builder quiz; every session of a file quiz). */
 export async function attemptsUsed(db: Db, learnerId: string, target: AttemptTarget): Promise<number> {
-  const sql = sqlDialect(db);
-  const config = Prisma.sql`"config"`;
   const [row] = target.instructorQuizId
     ? await db.$queryRaw<{ n: number | bigint }[]>`
         SELECT COUNT(*) AS n FROM "StudySession" s JOIN "QuizVersion" v ON v."id" = s."quizVersionId"
         WHERE s."learnerId" = ${learnerId} AND v."instructorQuizId" = ${target.instructorQuizId}`
     : await db.$queryRaw<{ n: number | bigint }[]>`
-        SELECT COUNT(*) AS n FROM "StudySession"
-        WHERE "learnerId" = ${learnerId} AND "mode" = 'quiz' AND "quizVersionId" IS NULL
-          AND CASE WHEN ${sql.jsonValid(config)} THEN ${sql.json(config)} ->> 'quizId' END = ${target.refQuizId}`;
+        SELECT COUNT(*) AS n FROM "StudySession" s
+        WHERE s."learnerId" = ${learnerId} AND s."mode" = 'quiz' AND s."quizVersionId" IS NULL AND ${configNamesQuiz(db, target.refQuizId)}`;
   return Number(row?.n ?? 0);
 }
 
 /** This learner's attempt at the quiz that is still running (not finished, time not run out), to continue rather than start again. */
 export async function runningAttempt(db: Db, learnerId: string, target: AttemptTarget, now: Date): Promise<{ id: string; attempt: number | null } | null> {
+  const unfinished = { learnerId, finishedAt: null };
   const open = await db.studySession.findMany({
     where: target.instructorQuizId
-      ? { learnerId, finishedAt: null, quizVersion: { is: { instructorQuizId: target.instructorQuizId } } }
-      : { learnerId, finishedAt: null, mode: "quiz", quizVersionId: null, config: { contains: JSON.stringify(target.refQuizId) } },
+      ? { ...unfinished, quizVersion: { is: { instructorQuizId: target.instructorQuizId } } }
+      : { ...unfinished, id: { in: await unfinishedFileQuizSessions(db, learnerId, target.refQuizId) } },
     orderBy: { createdAt: "desc" },
-    select: { id: true, attempt: true, deadline: true, config: true },
+    select: { id: true, attempt: true, deadline: true },
     take: 20,
   });
-  const running = open.find((session) => !pastDeadline(session.deadline, now) && configQuizId(session.config) === target.refQuizId);
+  const running = open.find((session) => !pastDeadline(session.deadline, now));
   return running ? { id: running.id, attempt: running.attempt } : null;
 }
 
-function configQuizId(config: string): string | null {
-  try {
-    const value = JSON.parse(config) as { quizId?: unknown };
-    return typeof value.quizId === "string" ? value.quizId : null;
-  } catch {
-    return null;
-  }
+/** The ids of this learner's latest unfinished sessions at a file quiz (Prisma cannot filter on a member of a Json column on SQLite). */
+async function unfinishedFileQuizSessions(db: Db, learnerId: string, quizId: string): Promise<string[]> {
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT s."id" FROM "StudySession" s
+    WHERE s."learnerId" = ${learnerId} AND s."finishedAt" IS NULL AND s."mode" = 'quiz' AND s."quizVersionId" IS NULL AND ${configNamesQuiz(db, quizId)}
+    ORDER BY s."createdAt" DESC LIMIT 20`;
+  return rows.map((row) => row.id);
 }
 
 export interface StartOptions {
@@ -142,8 +146,8 @@ export async function startAttempt(db: Db, learnerId: string, target: AttemptTar
       data: {
         learnerId,
         mode: "quiz",
-        config: JSON.stringify(config),
-        questions: JSON.stringify(refs),
+        config: jsonOf(config),
+        questions: jsonOf(refs),
         createdAt: options.now,
         quizVersionId: target.quizVersionId,
         attempt: used + 1,

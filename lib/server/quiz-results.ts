@@ -14,7 +14,7 @@ import { wrongAnswerMeaning } from "../questions/wrong-answer-meaning";
 import { Prisma } from "./generated/prisma/client";
 import type { PrismaClient } from "./prisma-client";
 import { quizContext, versionSourceQuiz, type QuestionSource } from "./question-source";
-import { sqlDialect, type SqlDialect } from "./sql-dialect";
+import { jsonText, parseJsonText, sqlDialect, type SqlDialect } from "./sql-dialect";
 
 /*
  * An instructor's view of who took their quiz and what the class got wrong.
@@ -122,13 +122,10 @@ interface OwnedQuiz {
   versions: { id: string; createdAt: Date; definition: QuizFile | null }[];
 }
 
-function parseDefinition(text: string): QuizFile | null {
-  try {
-    const parsed = quizFileSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+/** A stored definition (a Json column) read with the quiz file schema; null when it does not fit. */
+function parseDefinition(value: unknown): QuizFile | null {
+  const parsed = quizFileSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
 }
 
 async function ownedQuiz(db: PrismaClient, instructorId: string, quizId: string): Promise<OwnedQuiz | null> {
@@ -252,7 +249,7 @@ export async function quizResults(db: PrismaClient, instructorId: string, quizId
         WHERE a."correct" = FALSE
         GROUP BY "qkey", a."questionId", a."response"),
       ranked AS (SELECT wrong.*, ROW_NUMBER() OVER (PARTITION BY "qkey" ORDER BY "n" DESC, "sample") AS "rank" FROM wrong)
-      SELECT r."qkey", r."n", a."sessionId", a."position", a."response", s."questions"
+      SELECT r."qkey", r."n", a."sessionId", a."position", ${jsonText(Prisma.sql`a."response"`)} AS "response", ${jsonText(Prisma.sql`s."questions"`)} AS "questions"
       FROM ranked r JOIN "Answer" a ON a."id" = r."sample" JOIN "StudySession" s ON s."id" = a."sessionId"
       WHERE r."rank" <= 3
       ORDER BY r."qkey", r."rank"`,
@@ -274,8 +271,8 @@ export async function quizResults(db: PrismaClient, instructorId: string, quizId
   const pages = Math.max(1, Math.ceil(attempts / RESULTS_PAGE_SIZE));
   const wrongByKey = new Map<string, WrongAnswer[]>();
   for (const row of wrongRows) {
-    const response = parseResponse(row.response);
-    const ref = refAt(row.questions, num(row.position));
+    const response = parseResponse(parseJsonText(row.response));
+    const ref = refsOf(parseJsonText(row.questions))[num(row.position)] ?? null;
     const question = ref ? resolve(ref) : null;
     if (!response) continue;
     const list = wrongByKey.get(row.qkey) ?? [];
@@ -357,26 +354,15 @@ function questionTable(rows: { qkey: string; kind: string; right: number | bigin
 
 const refsSchema = z.array(questionRefSchema);
 
-function refsOfText(text: string): QuestionRef[] {
-  try {
-    const parsed = refsSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : [];
-  } catch {
-    return [];
-  }
+/** A session's stored question refs; none when they do not fit the schema. */
+function refsOf(value: unknown): QuestionRef[] {
+  const parsed = refsSchema.safeParse(value);
+  return parsed.success ? parsed.data : [];
 }
 
-function refAt(questions: string, position: number): QuestionRef | null {
-  return refsOfText(questions)[position] ?? null;
-}
-
-function parseResponse(text: string): LearnerResponse | null {
-  try {
-    const parsed = learnerResponseSchema.safeParse(JSON.parse(text));
-    return parsed.success ? (parsed.data as LearnerResponse) : null;
-  } catch {
-    return null;
-  }
+function parseResponse(value: unknown): LearnerResponse | null {
+  const parsed = learnerResponseSchema.safeParse(value);
+  return parsed.success ? (parsed.data as LearnerResponse) : null;
 }
 
 /** Questions by ref, each made once per call. */
@@ -409,7 +395,7 @@ export async function attemptAnswers(db: PrismaClient, instructorId: string, qui
   const full = await resultsSource(db, instructorId, source, quiz);
   const resolve = questionResolver(full);
   const byPosition = new Map(session.answers.map((answer) => [answer.position, answer]));
-  const answers = refsOfText(session.questions).map((ref, position): AttemptAnswer => {
+  const answers = refsOf(session.questions).map((ref, position): AttemptAnswer => {
     const question = resolve(ref);
     const stored = byPosition.get(position);
     const response = stored ? parseResponse(stored.response) : null;
@@ -440,7 +426,7 @@ export async function resultsExport(db: PrismaClient, instructorId: string, quiz
     select: { studentName: true, attempt: true, quizVersionId: true, createdAt: true, finishedAt: true, questions: true, answers: { select: { position: true, correct: true, score: true, response: true, createdAt: true } } },
   });
   const rows = sessions.map((session) => {
-    const refs = refsOfText(session.questions);
+    const refs = refsOf(session.questions);
     const last = session.answers.reduce<Date | null>((latest, answer) => (!latest || answer.createdAt > latest ? answer.createdAt : latest), null);
     const end = session.finishedAt ?? last ?? session.createdAt;
     const byPosition = new Map(session.answers.map((answer) => [answer.position, answer]));
@@ -457,7 +443,8 @@ export async function resultsExport(db: PrismaClient, instructorId: string, quiz
         if (!stored) return null;
         const response = parseResponse(stored.response);
         const question = ref.source === "quiz" ? resolve(ref) : null;
-        return { correct: stored.correct, text: response ? responseText(response, question) : { zh: stored.response, en: stored.response } };
+        const given = JSON.stringify(stored.response);
+        return { correct: stored.correct, text: response ? responseText(response, question) : { zh: given, en: given } };
       }),
     };
   });

@@ -18,11 +18,14 @@ import {
   type QuestionKind,
   type QuestionRef,
 } from "../questions";
+import { Prisma } from "./generated/prisma/client";
 import type { Db, PrismaClient } from "./prisma-client";
-import { parseStringList } from "./progress-data";
+import { jsonOf } from "./json-column";
+import { stringList } from "./progress-data";
 import { sourceForQuiz, sourceQuestion, type QuestionSource } from "./question-source";
 import { effectiveFinish, feedbackShown, pastDeadline, windowRefusal, type Refusal } from "./quiz-rules";
 import { newRowId } from "./row-id";
+import { jsonText, parseJsonText, sqlDialect } from "./sql-dialect";
 
 /*
  * Quizzes and interviews for one learner: which questions a session holds,
@@ -145,7 +148,7 @@ async function learnerHistory(db: PrismaClient, learnerId: string): Promise<Hist
   };
   for (const answer of answers) {
     add(history.byKind, answer.kind, answer.correct);
-    for (const key of parseStringList(answer.tests)) add(history.byTest, key, answer.correct);
+    for (const key of stringList(answer.tests)) add(history.byTest, key, answer.correct);
   }
   return history;
 }
@@ -217,7 +220,7 @@ export async function planSession(db: PrismaClient, learnerId: string | null, co
 
 export async function storeSession(db: Db, learnerId: string, config: SessionConfig, refs: QuestionRef[]): Promise<string> {
   const session = await db.studySession.create({
-    data: { learnerId, mode: config.mode, config: JSON.stringify(config), questions: JSON.stringify(refs) },
+    data: { learnerId, mode: config.mode, config: jsonOf(config), questions: jsonOf(refs) },
     select: { id: true },
   });
   return session.id;
@@ -230,35 +233,27 @@ async function ownSession(db: Db, learnerId: string, sessionId: string) {
 }
 
 /*
- * Stored JSON is read defensively: a row that does not parse (written by an
- * older version, or by hand) makes its session unreadable (409), never a 500
- * and never a page that fails for good.
+ * Stored JSON is read defensively: a value of another shape (written by an
+ * older version, imported, or by hand) makes its session unreadable (409),
+ * never a 500 and never a page that fails for good.
  */
 const refsSchema = z.array(questionRefSchema);
 
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
-function refsOf(session: { questions: string }): QuestionRef[] {
-  const refs = refsSchema.safeParse(parseJson(session.questions));
+function refsOf(session: { questions: unknown }): QuestionRef[] {
+  const refs = refsSchema.safeParse(session.questions);
   if (!refs.success) throw new SessionError("this session's questions cannot be read", 409);
   return refs.data;
 }
 
-function configOf(session: { config: string }): SessionConfig {
-  const config = storedConfigSchema.safeParse(parseJson(session.config));
+function configOf(session: { config: unknown }): SessionConfig {
+  const config = storedConfigSchema.safeParse(session.config);
   if (!config.success) throw new SessionError("this session's settings cannot be read", 409);
   return config.data;
 }
 
 /** A recorded answer as the checker takes it, or null when it no longer fits its question. */
-function storedResponse(question: Question, text: string): LearnerResponse | null {
-  const response = learnerResponseSchema.safeParse(parseJson(text));
+function storedResponse(question: Question, stored: unknown): LearnerResponse | null {
+  const response = learnerResponseSchema.safeParse(stored);
   return response.success && responseFits(question, response.data) ? response.data : null;
 }
 
@@ -342,13 +337,13 @@ export async function answerQuestion(
 ): Promise<AnswerReply> {
   // The session (only this learner's) and any answer already given at this position, in one statement.
   const [session] = await db.$queryRaw<{ questions: string; config: string; deadline: unknown; finishedAt: unknown; earlier: string | null }[]>`
-    SELECT s."questions", s."config", s."deadline", s."finishedAt",
-      (SELECT a."response" FROM "Answer" a WHERE a."sessionId" = s."id" AND a."learnerId" = ${learnerId} AND a."position" = ${position} LIMIT 1) AS "earlier"
+    SELECT ${jsonText(Prisma.sql`s."questions"`)} AS "questions", ${jsonText(Prisma.sql`s."config"`)} AS "config", s."deadline", s."finishedAt",
+      (SELECT ${jsonText(Prisma.sql`a."response"`)} FROM "Answer" a WHERE a."sessionId" = s."id" AND a."learnerId" = ${learnerId} AND a."position" = ${position} LIMIT 1) AS "earlier"
     FROM "StudySession" s WHERE s."id" = ${sessionId} AND s."learnerId" = ${learnerId}`;
   if (!session) throw new SessionError("no such session", 404);
-  const config = configOf(session);
+  const config = configOf({ config: parseJsonText(session.config) });
   const source = await sourceForQuiz(db, base, config.quizId);
-  const ref = refsOf(session)[position];
+  const ref = refsOf({ questions: parseJsonText(session.questions) })[position];
   if (!ref) throw new SessionError(`this session has no question ${position}`, 404);
   const question = sourceQuestion(source, ref);
   if (!question) throw new SessionError("this question is no longer in the content", 409);
@@ -358,7 +353,7 @@ export async function answerQuestion(
   const reply = (result: AnswerResult, given: LearnerResponse): AnswerReply =>
     rules.shown ? answerView(question, result, given) : { recorded: true, response: given };
   if (session.earlier !== null) {
-    const stored = storedResponse(question, session.earlier);
+    const stored = storedResponse(question, parseJsonText(session.earlier));
     if (!stored) throw new SessionError("this question's recorded answer cannot be read", 409);
     return reply(checkAnswer(question, stored, source.context), stored);
   }
@@ -373,10 +368,11 @@ export async function answerQuestion(
   if (!responseFits(question, response)) throw new SessionError(`a ${question.input} question takes a ${question.input} answer`, 400);
   const result = checkAnswer(question, response, source.context);
   // A raw statement: Prisma's create of this row cost several times the rest of the answer.
+  const json = (value: unknown) => sqlDialect(db).jsonFromText(Prisma.sql`${JSON.stringify(value)}`);
   await db.$executeRaw`
     INSERT INTO "Answer" ("id", "learnerId", "sessionId", "position", "questionId", "kind", "topics", "tests", "correct", "score", "response", "createdAt")
-    VALUES (${newRowId()}, ${learnerId}, ${sessionId}, ${position}, ${question.id}, ${question.kind}, ${JSON.stringify(question.topics)},
-      ${JSON.stringify(question.tests)}, ${result.correct}, ${result.score}, ${JSON.stringify(response)}, ${now})`;
+    VALUES (${newRowId()}, ${learnerId}, ${sessionId}, ${position}, ${question.id}, ${question.kind}, ${json(question.topics)},
+      ${json(question.tests)}, ${result.correct}, ${result.score}, ${json(response)}, ${now})`;
   return reply(result, response);
 }
 
@@ -417,14 +413,13 @@ export async function recentSessions(db: PrismaClient, learnerId: string, take =
   );
 }
 
-async function resultsShown(db: Db, session: { config: string; finishedAt: Date | null; deadline: Date | null }, base: QuestionSource | undefined, now: Date): Promise<boolean> {
-  const config = storedConfigSchema.safeParse(parseJson(session.config));
+async function resultsShown(db: Db, session: { config: unknown; finishedAt: Date | null; deadline: Date | null }, base: QuestionSource | undefined, now: Date): Promise<boolean> {
+  const config = storedConfigSchema.safeParse(session.config);
   if (!config.success || !config.data.quizId) return true;
   if (!base) return false;
   return rulesOf(await sourceForQuiz(db, base, config.data.quizId), config.data, session, now).shown;
 }
 
-function questionCount(questions: string): number {
-  const refs = parseJson(questions);
-  return Array.isArray(refs) ? refs.length : 0;
+function questionCount(questions: unknown): number {
+  return Array.isArray(questions) ? questions.length : 0;
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type { NextResponse } from "next/server";
 import type { z } from "zod";
-import { jsonDepthScanner } from "../progress/progress-file";
+import { jsonDepthScanner, NUL_MESSAGE } from "../progress/progress-file";
 import { jsonError } from "./api-response";
 import { pathIdProblem } from "./path-id";
 
@@ -14,8 +14,9 @@ import { pathIdProblem } from "./path-id";
  * as strict UTF-8, and refused when it nests deeper than any body SynAck
  * takes (JSON.parse would hold the event loop for seconds) or when a string
  * holds a lone UTF-16 surrogate (JSON allows "\ud800"; Prisma and SQLite
- * cannot store it). Every refusal is a 4xx whose JSON names what is wrong
- * and where.
+ * cannot store it) or U+0000 (JSON allows "\u0000"; PostgreSQL's jsonb and
+ * text cannot store it). Every refusal is a 4xx whose JSON names what is
+ * wrong and where.
  */
 
 /** Enough for any answer (a self-graded text is at most 10,000 characters); the import route passes its own. */
@@ -144,7 +145,7 @@ function decode(decoder: TextDecoder, bytes: Uint8Array | undefined): string | n
   }
 }
 
-/** JSON with no lone surrogate: the value, or the 400 naming what is wrong. */
+/** JSON with no lone surrogate and no U+0000: the value, or the 400 naming what is wrong. */
 function parseJsonText(text: string): { value: unknown } | Refused {
   let value: unknown;
   try {
@@ -155,6 +156,9 @@ function parseJsonText(text: string): { value: unknown } | Refused {
   // Only a \uD800–\uDFFF escape can put a surrogate in parsed JSON (strict UTF-8 cannot): look further only then.
   const surrogate = /\\u[dD][89a-fA-F]/.test(text) ? loneSurrogatePath(value) : null;
   if (surrogate) return { response: jsonError(400, "the request body is not valid", { [surrogate.join(".") || "body"]: LONE_SURROGATE }) };
+  // Likewise U+0000: a raw one is not JSON, only the escape makes one.
+  const nul = text.includes("\\u0000") ? stringPath(value, (string) => string.includes("\0")) : null;
+  if (nul) return { response: jsonError(400, "the request body is not valid", { [nul.join(".") || "body"]: NUL_MESSAGE }) };
   return { value };
 }
 
@@ -182,18 +186,23 @@ function contentTypeProblem(header: string | null): string | null {
 
 const SURROGATE = /\p{Cs}/u;
 
-/** The path of the first string (or key) holding a lone surrogate, or null. Iterative: a deeply nested body cannot overflow the stack. */
+/** The path of the first string (or key) holding a lone surrogate, or null. */
 export function loneSurrogatePath(value: unknown): (string | number)[] | null {
+  return stringPath(value, (string) => SURROGATE.test(string));
+}
+
+/** The path of the first string (or key) that `matches`, or null. Iterative: a deeply nested body cannot overflow the stack. */
+function stringPath(value: unknown, matches: (string: string) => boolean): (string | number)[] | null {
   const stack: { value: unknown; path: (string | number)[] }[] = [{ value, path: [] }];
   while (stack.length > 0) {
     const { value: current, path } = stack.pop()!;
     if (typeof current === "string") {
-      if (SURROGATE.test(current)) return path;
+      if (matches(current)) return path;
     } else if (Array.isArray(current)) {
       current.forEach((item, index) => stack.push({ value: item, path: [...path, index] }));
     } else if (current !== null && typeof current === "object") {
       for (const [key, item] of Object.entries(current)) {
-        if (SURROGATE.test(key)) return path;
+        if (matches(key)) return path;
         stack.push({ value: item, path: [...path, key] });
       }
     }

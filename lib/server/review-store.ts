@@ -5,7 +5,8 @@ import { applyGrade, formatInterval, GRADES, previewGrades, type GradeName, type
 import { Prisma } from "./generated/prisma/client";
 import { atomically, type Db } from "./prisma-client";
 import { newRowId } from "./row-id";
-import { sqlDialect } from "./sql-dialect";
+import { stringList } from "./progress-data";
+import { jsonText, parseJsonText, sqlDialect } from "./sql-dialect";
 
 /*
  * Flashcard review for one learner: which card comes next, grading it with
@@ -55,6 +56,7 @@ type CardRow = {
   frontEn: string;
   backZh: string;
   backEn: string;
+  /** JSON text (jsonText): raw statements read Json columns as text on both databases. */
   keyPoints: string | null;
   tags: string;
   sourceLine: number;
@@ -100,8 +102,9 @@ function toReviewCard(row: CardRow, state: SchedulingState | null, now: Date, op
     kind: row.kind,
     front: { zh: cardMarkdown(row.frontZh), en: cardMarkdown(row.frontEn) },
     back: { zh: cardMarkdown(row.backZh), en: cardMarkdown(row.backEn) },
-    keyPoints: row.keyPoints ? (JSON.parse(row.keyPoints) as { zh: string[]; en: string[] }) : null,
-    tags: JSON.parse(row.tags) as string[],
+    // Written by the content load from checked content files (lib/server/content-store.ts).
+    keyPoints: (parseJsonText(row.keyPoints) as { zh: string[]; en: string[] } | undefined) ?? null,
+    tags: stringList(parseJsonText(row.tags)),
     isNew: state === null,
     intervals: Object.fromEntries(GRADES.map((grade) => [grade, formatInterval(now, previews[grade])])) as Record<GradeName, string>,
   };
@@ -127,7 +130,8 @@ export const DUE_COUNT_LIMIT = 100;
 
 type CardRowWithState = CardRow & Partial<SchedulingState>;
 
-const CARD_COLUMNS = Prisma.sql`c."id", c."deckId", c."kind", c."frontZh", c."frontEn", c."backZh", c."backEn", c."keyPoints", c."tags", c."sourceLine", d."titleZh", d."titleEn"`;
+const CARD_COLUMNS = Prisma.sql`c."id", c."deckId", c."kind", c."frontZh", c."frontEn", c."backZh", c."backEn",
+  ${jsonText(Prisma.sql`c."keyPoints"`)} AS "keyPoints", ${jsonText(Prisma.sql`c."tags"`)} AS "tags", c."sourceLine", d."titleZh", d."titleEn"`;
 const STATE_COLUMNS = Prisma.sql`s."due", s."stability", s."difficulty", s."elapsedDays", s."scheduledDays", s."learningSteps", s."reps", s."lapses", s."state", s."lastReview"`;
 
 /**
@@ -238,7 +242,7 @@ export async function gradeCard(db: Db, learnerId: string, cardId: string, grade
     db.$executeRaw`
       INSERT INTO "ReviewLog" ("id", "learnerId", "cardId", "rating", "state", "due", "stability", "difficulty", "elapsedDays", "lastElapsedDays", "scheduledDays", "learningSteps", "review", "before", "createdAt")
       VALUES (${newRowId()}, ${learnerId}, ${cardId}, ${r.rating}, ${r.state}, ${r.due}, ${r.stability}, ${r.difficulty}, ${r.elapsedDays}, ${r.lastElapsedDays},
-        ${r.scheduledDays}, ${r.learningSteps}, ${r.review}, ${before ? JSON.stringify(before) : null}, ${new Date()})`,
+        ${r.scheduledDays}, ${r.learningSteps}, ${r.review}, ${before ? sqlDialect(db).jsonFromText(Prisma.sql`${JSON.stringify(before)}`) : null}, ${new Date()})`,
   ]);
 }
 
@@ -253,7 +257,7 @@ export async function undoLastReview(db: Db, learnerId: string): Promise<string>
   const where = { learnerId_cardId: { learnerId, cardId: last.cardId } };
   let restore = null;
   if (last.before !== null) {
-    const before = schedulingStateJsonSchema.safeParse(parseJson(last.before));
+    const before = schedulingStateJsonSchema.safeParse(last.before);
     if (!before.success) throw new ReviewError("the last grade cannot be undone: the state before it was not kept readable", 409);
     restore = before.data;
   }
@@ -264,14 +268,6 @@ export async function undoLastReview(db: Db, learnerId: string): Promise<string>
     db.reviewLog.delete({ where: { id: last.id } }),
   ]);
   return last.cardId;
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }
 
 /** One card for this learner, with intervals at `now`: what undo shows again. */

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { sortedKeys } from "../db/canonical-json";
 import type { ModelField } from "../db/data-model";
 
 /*
@@ -22,12 +23,6 @@ function canonical(value: unknown, type: string): unknown {
   if (type === "Decimal") return `decimal:${String(value)}`;
   // jsonb keeps an object's keys in its own order, not the order they were written in.
   if (type === "Json") return sortedKeys(value);
-  return value;
-}
-
-function sortedKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortedKeys);
-  if (value && typeof value === "object") return Object.fromEntries(Object.keys(value).sort().map((key) => [key, sortedKeys((value as Record<string, unknown>)[key])]));
   return value;
 }
 

@@ -15,6 +15,11 @@ import type { Db } from "./prisma-client";
  * ("2026-11-21T09:37:12.000+00:00", the better-sqlite3 adapter's "iso8601"
  * format, also what it binds a Date parameter as), so text comparison is
  * time order there; PostgreSQL stores timestamp(3) in UTC.
+ *
+ * JSON: the data model's Json fields are jsonb on PostgreSQL and JSON text
+ * on SQLite (in a column declared JSONB). Prisma's model API reads and
+ * writes both as JSON values; raw SQL reads them through jsonText and
+ * writes them through jsonFromText, so that it sees and sends the same on both.
  */
 
 /** What a column of jsonRecords is read as: PostgreSQL needs the type; SQLite takes JSON's own. */
@@ -28,18 +33,23 @@ export interface SqlDialect {
    * clause, and its planner picks by statistics.
    */
   indexedBy(index: string): Prisma.Sql;
-  /** A text column holding JSON, as a JSON value for `->>` ('key' names a member on both). */
-  json(text: Prisma.Sql): Prisma.Sql;
   /**
-   * True when a text column holds JSON. PostgreSQL 15 has no such test (IS
-   * JSON came in 16): the text columns there hold only JSON the app wrote
-   * (JSON.stringify, or an import that parsed each one), so it is TRUE.
+   * True when a Json column holds JSON: jsonb always does; SQLite's text
+   * could hold anything written there by hand, and its JSON functions stop
+   * the statement at text that is not JSON. (`column ->> 'key'` reads a
+   * member on both.)
    */
-  jsonValid(text: Prisma.Sql): Prisma.Sql;
-  /** The length of the JSON array a text column holds. */
-  jsonArrayLength(text: Prisma.Sql): Prisma.Sql;
-  /** A FROM item: one row per element (strings) of the JSON array a text column holds, as column "value" of `alias`. */
-  jsonArrayStrings(text: Prisma.Sql, alias: string): Prisma.Sql;
+  jsonValid(column: Prisma.Sql): Prisma.Sql;
+  /** The length of the JSON array a Json column holds; 0 for any other JSON value. */
+  jsonArrayLength(column: Prisma.Sql): Prisma.Sql;
+  /** A FROM item: one row per element (as text) of the JSON array a Json column holds (none for any other JSON value), as column "value" of `alias`. */
+  jsonArrayStrings(column: Prisma.Sql, alias: string): Prisma.Sql;
+  /**
+   * JSON text (a bound string, or a text column of jsonRecords) as the value
+   * to store in a Json column: SQLite stores the text, PostgreSQL parses it
+   * into jsonb (a text value is not cast to jsonb unasked).
+   */
+  jsonFromText(text: Prisma.Sql): Prisma.Sql;
   /**
    * A FROM item: the objects of the JSON array `json`, bound as ONE
    * parameter whatever its length, as rows of `alias` with the named
@@ -78,10 +88,10 @@ const identifier = (name: string) => {
 const sqlite: SqlDialect = {
   provider: "sqlite",
   indexedBy: (index) => Prisma.sql`INDEXED BY ${identifier(index)}`,
-  json: (text) => text,
-  jsonValid: (text) => Prisma.sql`json_valid(${text})`,
-  jsonArrayLength: (text) => Prisma.sql`json_array_length(${text})`,
-  jsonArrayStrings: (text, alias) => Prisma.sql`json_each(${text}) AS ${identifier(alias)}`,
+  jsonValid: (column) => Prisma.sql`json_valid(${column})`,
+  jsonArrayLength: (column) => Prisma.sql`json_array_length(${column})`,
+  jsonArrayStrings: (column, alias) => Prisma.sql`json_each(CASE json_type(${column}) WHEN 'array' THEN ${column} END) AS ${identifier(alias)}`,
+  jsonFromText: (text) => text,
   jsonRecords: (json, columns, alias) => {
     const fields = Object.keys(columns).map((name) => Prisma.sql`value ->> ${Prisma.raw(`'${name}'`)} AS ${identifier(name)}`);
     return Prisma.sql`(SELECT ${Prisma.join(fields)} FROM json_each(${json})) AS ${identifier(alias)}`;
@@ -107,10 +117,12 @@ const POSTGRES_TYPES: Record<RecordColumnType, string> = {
 const postgresql: SqlDialect = {
   provider: "postgresql",
   indexedBy: () => Prisma.empty,
-  json: (text) => Prisma.sql`CAST(${text} AS jsonb)`,
   jsonValid: () => Prisma.sql`TRUE`,
-  jsonArrayLength: (text) => Prisma.sql`jsonb_array_length(CAST(${text} AS jsonb))`,
-  jsonArrayStrings: (text, alias) => Prisma.sql`jsonb_array_elements_text(CAST(${text} AS jsonb)) AS ${identifier(alias)}("value")`,
+  // jsonb_array_length and jsonb_array_elements_text stop the statement at anything but an array.
+  jsonArrayLength: (column) => Prisma.sql`(CASE jsonb_typeof(${column}) WHEN 'array' THEN jsonb_array_length(${column}) ELSE 0 END)`,
+  jsonArrayStrings: (column, alias) =>
+    Prisma.sql`jsonb_array_elements_text(CASE jsonb_typeof(${column}) WHEN 'array' THEN ${column} END) AS ${identifier(alias)}("value")`,
+  jsonFromText: (text) => Prisma.sql`CAST(${text} AS jsonb)`,
   jsonRecords: (json, columns, alias) => {
     const fields = Object.entries(columns).map(([name, type]) => Prisma.sql`${identifier(name)} ${Prisma.raw(POSTGRES_TYPES[type])}`);
     return Prisma.sql`jsonb_to_recordset(CAST(${json} AS jsonb)) AS ${identifier(alias)}(${Prisma.join(fields)})`;
@@ -122,6 +134,31 @@ const postgresql: SqlDialect = {
   // An advisory lock, released at COMMIT or ROLLBACK; two keys that hash alike only wait for each other.
   transactionLock: (key) => Prisma.sql`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`,
 };
+
+/**
+ * A Json column as its JSON text, for a raw statement to read: the same SQL
+ * on both, and the reason it exists is a difference between them. Prisma
+ * hands a Json column back parsed when the driver reports it as JSON (a
+ * jsonb column, a SQLite column declared JSONB when selected as itself) and
+ * as text otherwise (any SQLite expression over it), so a raw read that
+ * took the column as it comes would get a value on one and text on the
+ * other. Read as text, it is parsed (and its shape checked) by the reader,
+ * as every read of stored JSON is. jsonb's text has its own spacing and key
+ * order: the same JSON, not the same characters.
+ */
+export function jsonText(column: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`CAST(${column} AS TEXT)`;
+}
+
+/** The JSON a jsonText column holds, or undefined for NULL or text that is not JSON (SQLite's, written by hand): the reader's check then refuses it. */
+export function parseJsonText(text: unknown): unknown {
+  if (typeof text !== "string") return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * The dialect of the database `db` (a client, or a transaction of one) is

@@ -2,6 +2,8 @@ import fc from "fast-check";
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { Prisma } from "@/lib/server/generated/prisma/client";
+import { jsonOf } from "@/lib/server/json-column";
 import type { PrismaClient } from "@/lib/server/prisma-client";
 import { classQuizDefinition, seedSharedQuiz } from "../server/shared-quiz-seed";
 import { databaseDigest, instructorWithCookie, learnerWithCookie, useAppDatabase } from "./app-database";
@@ -64,16 +66,16 @@ beforeAll(async () => {
   cardId = (await db.card.findFirstOrThrow({ where: { active: true }, orderBy: { id: "asc" } })).id;
   sessionId = (
     await db.studySession.create({
-      data: { learnerId: learner.id, mode: "quiz", config: "{}", questions: JSON.stringify([{ source: "generated", kind: "next-state", seed: 1 }]) },
+      data: { learnerId: learner.id, mode: "quiz", config: {}, questions: [{ source: "generated", kind: "next-state", seed: 1 }] },
     })
   ).id;
   const at = new Date("2026-11-20T09:00:00Z");
   await db.cardState.create({ data: { learnerId: learner.id, cardId, due: at, stability: 3, difficulty: 5, elapsedDays: 1, scheduledDays: 2, learningSteps: 0, reps: 2, lapses: 0, state: 2, lastReview: at } });
   await db.reviewLog.create({
-    data: { learnerId: learner.id, cardId, rating: 3, state: 2, due: at, stability: 3, difficulty: 5, elapsedDays: 1, lastElapsedDays: 0, scheduledDays: 2, learningSteps: 0, review: at, before: null, createdAt: at },
+    data: { learnerId: learner.id, cardId, rating: 3, state: 2, due: at, stability: 3, difficulty: 5, elapsedDays: 1, lastElapsedDays: 0, scheduledDays: 2, learningSteps: 0, review: at, before: Prisma.DbNull, createdAt: at },
   });
   await db.answer.create({
-    data: { learnerId: learner.id, sessionId, position: 0, questionId: "q", kind: "next-state", topics: '["close"]', tests: "[]", correct: true, score: 1, response: '{"kind":"choice","choice":"LISTEN"}', createdAt: at },
+    data: { learnerId: learner.id, sessionId, position: 0, questionId: "q", kind: "next-state", topics: ["close"], tests: [], correct: true, score: 1, response: { kind: "choice", choice: "LISTEN" }, createdAt: at },
   });
   const exported = (await import("@/lib/server/progress-transfer")).exportProgress;
   const file = JSON.parse(JSON.stringify(await exported(db, learner.id, new Date("2026-11-21T09:00:00Z"))));
@@ -114,7 +116,7 @@ beforeAll(async () => {
   instructorCookie = instructor.cookie;
   // Logout gets a session of its own: were one accepted by mistake, the other routes would not all turn into 401s that pass for refusals.
   const logoutCookie = (await instructorWithCookie(db, "bad-input-instructor-logout", instructor.id)).cookie;
-  quizId = (await db.instructorQuiz.create({ data: { instructorId: instructor.id, definition: JSON.stringify(classQuizDefinition()) } })).id;
+  quizId = (await db.instructorQuiz.create({ data: { instructorId: instructor.id, definition: jsonOf(classQuizDefinition()) } })).id;
   const { code } = await seedSharedQuiz(db);
   routes = [
     { name: "POST /api/profile", file: "profile/route.ts", method: "POST", path: () => "/api/profile", handler: api.profile.POST, valid: () => ({ displayName: "Ada", newCardsPerDay: 20 }), nullable: ["displayName"] },
@@ -368,6 +370,37 @@ describe("the cases issue 10 found answered 500", () => {
     const review = { id: "r", cardId, rating: 3, state: 2, due: "2026-11-22T00:00:00.000Z", stability: 3, difficulty: 5, elapsedDays: 1, lastElapsedDays: 0, scheduledDays: 2, learningSteps: 0, review: "2026-11-20T00:00:00.000Z", before: "{}" };
     const reply = await expectRefused(route, request(route, JSON.stringify({ ...file, sessions: [session], answers: [answer], reviews: [review] })), sessionId, [400]);
     expect(Object.keys((reply.json as { fields: Record<string, string> }).fields)).toEqual(expect.arrayContaining(["answers.0.response.order", "reviews.0.before.due"]));
+  });
+});
+
+describe("U+0000, which PostgreSQL's jsonb and text cannot hold (issue 13: refused on both databases alike)", () => {
+  const NUL = "must not hold the character U+0000 (\\u0000): the database cannot store it";
+
+  it.each([
+    ["POST /api/sessions/:id/answer", "response.choice", '{"position":0,"response":{"kind":"choice","choice":"LISTEN\\u0000"}}'],
+    ["PUT /api/instructor/quizzes/:id", "definition.title.en", '{"definition":{"id":"q","title":{"zh":"测","en":"a\\u0000b"}}}'],
+    ["POST /api/profile", "displayName", '{"displayName":"\\u0000"}'],
+  ])("%s with \\u0000 in a string: a 400 naming %s", async (name, field, body) => {
+    const route = routes.find((candidate) => candidate.name === name)!;
+    const reply = await expectRefused(route, request(route, body), idOf(route), [400]);
+    expect(reply.json).toEqual({ error: "the request body is not valid", fields: { [field]: NUL } });
+  });
+
+  it("an escaped backslash before u0000 is text, not U+0000: taken", async () => {
+    const route = routes.find((candidate) => candidate.name === "PUT /api/instructor/quizzes/:id")!;
+    const definition = { ...classQuizDefinition(), description: { zh: "反斜杠", en: "a \\u0000 b" } };
+    const reply = await callRoute(route.handler, request(route, JSON.stringify({ definition })), { id: quizId });
+    expect(reply.status, reply.text).toBe(200);
+    expect((await db.instructorQuiz.findUniqueOrThrow({ where: { id: quizId } })).definition).toMatchObject({ description: { en: "a \\u0000 b" } });
+  });
+
+  it("an imported file with U+0000 inside a JSON column: a 400 naming where", async () => {
+    const route = routes.find((candidate) => candidate.name === "POST /api/progress/import")!;
+    const file = route.valid!();
+    const session = { id: "s-nul", mode: "quiz", config: "{}", questions: "[]", createdAt: "2026-11-20T00:00:00.000Z", finishedAt: null };
+    const answer = { id: "a-nul", sessionId: "s-nul", position: 0, questionId: "q", kind: "next-state", topics: "[]", tests: "[]", correct: false, score: 0, response: '{"kind":"choice","choice":"A\\u0000"}', createdAt: "2026-11-20T00:00:00.000Z" };
+    const reply = await expectRefused(route, request(route, JSON.stringify({ ...file, sessions: [session], answers: [answer] })), sessionId, [400]);
+    expect((reply.json as { fields: Record<string, string> }).fields).toEqual({ "answers.0.response.choice": NUL });
   });
 });
 

@@ -179,7 +179,7 @@ describe("who may see and change captures", () => {
     const capture = await uploaded(alice.cookie);
     expect((await remove(bob.cookie, capture)).status).toBe(404);
     const id = await draftWith(bob, [{ capture, count: 2 }]);
-    const definition: unknown = JSON.parse((await db.instructorQuiz.findUniqueOrThrow({ where: { id } })).definition);
+    const definition: unknown = (await db.instructorQuiz.findUniqueOrThrow({ where: { id } })).definition;
     const checked = await callRoute(api.check.POST, json("POST", `/api/instructor/quizzes/${id}/check`, bob.cookie, { definition, lang: "en" }), { id });
     expect((checked.json as { problems: unknown[] }).problems).toEqual([{ path: "captures.0.capture", message: `no upload "${capture.slice(7)}" among your captures` }]);
     expect((await callRoute(api.publish.POST, json("POST", `/api/instructor/quizzes/${id}/publish`, bob.cookie), { id })).status).toBe(409);
@@ -224,7 +224,7 @@ describe("a quiz with an uploaded capture", () => {
     expect(answered.status).toBe(200);
     expect(await db.answer.findFirstOrThrow({ where: { sessionId: session, position: 0 } })).toMatchObject({ kind: "capture", correct: false });
     // The right answer, as the machine gives it from the same bytes.
-    const refs = JSON.parse((await db.studySession.findUniqueOrThrow({ where: { id: session } })).questions) as QuestionRef[];
+    const refs = (await db.studySession.findUniqueOrThrow({ where: { id: session } })).questions as unknown as QuestionRef[];
     const second = resolveQuestion(refs[1]!, { states: [], whyCards: [], captures: new Map([[capture, SAMPLE]]) }, [])!;
     const right = second.input === "number" ? { kind: "number", value: second.answer } : { kind: "choice", choice: second.answer };
     const marked = await callRoute(api.answer.POST, json("POST", `/api/sessions/${session}/answer`, cookie, { position: 1, response: right }), { id: session });

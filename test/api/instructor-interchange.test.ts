@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { quizFileSchema } from "@/lib/content";
+import { jsonOf } from "@/lib/server/json-column";
 import type { PrismaClient } from "@/lib/server/prisma-client";
 import { useAppDatabase } from "./app-database";
 import { callRoute, ORIGIN } from "./route-harness";
@@ -58,7 +59,7 @@ beforeAll(async () => {
   };
   alice = await signedIn("alice-x@example.org");
   bob = await signedIn("bob-x@example.org");
-  quizId = (await db.instructorQuiz.create({ data: { instructorId: alice.id, definition: JSON.stringify(definition) } })).id;
+  quizId = (await db.instructorQuiz.create({ data: { instructorId: alice.id, definition: jsonOf(definition) } })).id;
 });
 
 describe("export a quiz for Moodle from the builder", () => {
@@ -92,7 +93,7 @@ describe("export a quiz for Moodle from the builder", () => {
   it("refuses a draft with problems (409): what Moodle gets has passed the machine's checks", async () => {
     const wrong = structuredClone(definition);
     wrong.questions[0]!.answer = "TIME_WAIT";
-    const id = (await db.instructorQuiz.create({ data: { instructorId: alice.id, definition: JSON.stringify(wrong) } })).id;
+    const id = (await db.instructorQuiz.create({ data: { instructorId: alice.id, definition: jsonOf(wrong) } })).id;
     const reply = await callRoute(api.exportQuiz.GET, get(`/api/instructor/quizzes/${id}/export?format=gift`, alice.cookie), { id });
     expect(reply.status).toBe(409);
     expect(JSON.stringify((reply.json as { problems: unknown[] }).problems)).toContain("questions.0.answer");
@@ -125,7 +126,7 @@ describe("import a GIFT file into the builder", () => {
     const outcome = reply.json as { id: string; skipped: { line: number; message: string }[] };
     const row = await db.instructorQuiz.findUniqueOrThrow({ where: { id: outcome.id } });
     expect(row).toMatchObject({ instructorId: alice.id, origin: "import:gift" });
-    expect(quizFileSchema.safeParse(JSON.parse(row.definition)).success).toBe(true);
+    expect(quizFileSchema.safeParse(row.definition).success).toBe(true);
     expect(outcome.skipped.length).toBeGreaterThan(0);
     for (const skipped of outcome.skipped) expect(every.split("\n")[skipped.line - 1]?.length ?? 0).toBeGreaterThanOrEqual(0);
   });

@@ -57,7 +57,7 @@ describe("POST /api/q/:code/attempts", () => {
     expect(attempt).toBe(1);
     const session = await db.studySession.findUniqueOrThrow({ where: { id } });
     expect(session).toMatchObject({ mode: "quiz", quizVersionId: versionId, attempt: 1, studentName: "Ada Lovelace" });
-    expect(JSON.parse(session.config)).toEqual({ mode: "quiz", quizId: `version:${versionId}`, minutes: 10 });
+    expect(session.config).toEqual({ mode: "quiz", quizId: `version:${versionId}`, minutes: 10 });
     expect(session.deadline!.getTime() - session.createdAt.getTime()).toBe(10 * 60_000);
   });
 

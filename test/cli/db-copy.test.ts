@@ -86,8 +86,8 @@ async function seed(client: PrismaClient, url: string, path: string) {
   file.prepare("UPDATE CardState SET stability = ?, difficulty = ? WHERE cardId = ?").run(0.1 + 0.2, 1 / 3, cardIds[0]);
   file.prepare("UPDATE Answer SET score = ? WHERE questionId = ?").run(2 / 3, "q-a-2");
   file.close();
-  await client.note.create({ data: { id: "handshake", titleZh: "三次握手", titleEn: "Handshake", bodyZh: "正文", bodyEn: "Body", summaryEn: "Why three", sourcePath: "notes/handshake.md", updatedAt: new Date("2026-01-02T03:04:05.678Z") } });
-  await client.quiz.create({ data: { id: "basics", titleZh: "基础", titleEn: "Basics", questions: "[]", sourcePath: "quizzes/basics.yaml", active: false, updatedAt: now } });
+  await client.note.create({ data: { id: "handshake", titleZh: "三次握手", titleEn: "Handshake", bodyZh: "正文", bodyEn: "Body", summaryEn: "Why three", tags: ["handshake", "syn"], sourcePath: "notes/handshake.md", updatedAt: new Date("2026-01-02T03:04:05.678Z") } });
+  await client.quiz.create({ data: { id: "basics", titleZh: "基础", titleEn: "Basics", topics: [], questions: [], generated: [{ count: 2 }], settings: { feedback: "end", attempts: 2 }, captures: [], sourcePath: "quizzes/basics.yaml", active: false, updatedAt: now } });
   await client.stateInfo.create({ data: { state: "SYN_SENT", nameZh: "同步已发送", nameEn: "SYN sent", meaningZh: "等待", meaningEn: "Waiting for a SYN+ACK" } });
   for (const id of [1, 7]) await client.contentLoad.create({ data: { id, checksum: `sum-${id}`, files: 10, notes: 1, cards: CARDS, quizzes: 1, claims: 3, loadedAt: new Date(now.getTime() - id * 1000) } });
   const quiz = await seedSharedQuiz(client, { code: "CLASS1" });
@@ -98,9 +98,15 @@ async function seed(client: PrismaClient, url: string, path: string) {
     await client.instructorCapture.create({ data: { instructorId: quiz.instructorId, name: `c${i}.pcap`, sha256: createHash("sha256").update(bytes).digest("hex"), bytes, size: bytes.length } });
   }
   const attempt = await client.studySession.create({
-    data: { learnerId: learner.id, mode: "quiz", config: "{}", questions: "[]", quizVersionId: quiz.versionId, attempt: 1, studentName: "Zoë", deadline: new Date("2026-11-30T10:30:00.000Z") },
+    data: { learnerId: learner.id, mode: "quiz", config: { quizId: `version:${quiz.versionId}`, mode: "quiz" }, questions: [{ source: "quiz", quizId: `version:${quiz.versionId}`, questionId: "q1" }], quizVersionId: quiz.versionId, attempt: 1, studentName: "Zoë", deadline: new Date("2026-11-30T10:30:00.000Z") },
   });
-  await client.answer.create({ data: { learnerId: learner.id, sessionId: attempt.id, position: 0, questionId: "q1", kind: "true-false", topics: "[]", tests: "[]", correct: false, score: 1 / 3, response: '{"kind":"choice","choice":"false"}' } });
+  await client.answer.create({ data: { learnerId: learner.id, sessionId: attempt.id, position: 0, questionId: "q1", kind: "true-false", topics: ["handshake"], tests: [], correct: false, score: 1 / 3, response: { kind: "choice", choice: "false" } } });
+  // JSON text as SQLite keeps it, written as older versions did or by hand: spaces, keys in any order, escapes. PostgreSQL keeps
+  // jsonb (its own key order, no spaces): the copy must parse it, and its verification compare JSON, not text.
+  const json = new Database(path);
+  json.prepare("UPDATE StudySession SET config = ? WHERE id = ?").run('{ "quizId" : "version:x",\n  "mode":"quiz", "topics": [ ], "length": 1.0 }', attempt.id);
+  json.prepare("UPDATE Answer SET response = ? WHERE sessionId = ?").run('{"choice":"fal\\u0073e", "kind":"choice"}', attempt.id);
+  json.close();
   await client.idempotencyKey.create({ data: { learnerId: learner.id, key: "k-1", fingerprint: "f", status: 201, body: '{"ok":true}' } });
   await client.loginAttempt.createMany({ data: [{ scope: "email:ada@example.edu", succeeded: true }, { scope: "ip:203.0.113.9", succeeded: false }] });
 }
@@ -147,7 +153,13 @@ describe.skipIf(!server)(title("db copy"), () => {
     const state = await target.cardState.findFirstOrThrow({ where: { cardId: "card-00000" } });
     expect([state.stability, state.difficulty, state.lastReview]).toEqual([0.1 + 0.2, 1 / 3, null]);
     const note = await target.note.findUniqueOrThrow({ where: { id: "handshake" } });
-    expect([note.updatedAt.toISOString(), note.summaryZh, note.active]).toEqual(["2026-01-02T03:04:05.678Z", null, true]);
+    expect([note.updatedAt.toISOString(), note.summaryZh, note.active, note.tags]).toEqual(["2026-01-02T03:04:05.678Z", null, true, ["handshake", "syn"]]);
+    const attempt = await target.studySession.findFirstOrThrow({ where: { studentName: "Zoë" }, include: { answers: true } });
+    expect(attempt.config).toEqual({ mode: "quiz", quizId: "version:x", topics: [], length: 1 });
+    expect(attempt.answers.map((answer) => answer.response)).toEqual([{ kind: "choice", choice: "false" }]);
+    // jsonb, not text holding JSON: PostgreSQL reads a member of it.
+    const [member] = await target.$queryRaw<{ quiz: string }[]>`SELECT "config" ->> 'quizId' AS "quiz" FROM "StudySession" WHERE "id" = ${attempt.id}`;
+    expect(member?.quiz).toBe("version:x");
   });
 
   it("moves the id sequence past the copied ids: the next content load gets the next id", async () => {

@@ -153,7 +153,7 @@ describe("instructor reset-password", () => {
 describe("instructor remove", () => {
   it("refuses an instructor with quizzes, saying how many, unless --with-quizzes; then all goes", async () => {
     const ada = await database.db.instructor.findUniqueOrThrow({ where: { email: "ada@school.edu" } });
-    for (const title of ["one", "two"]) await database.db.instructorQuiz.create({ data: { instructorId: ada.id, definition: JSON.stringify({ title }) } });
+    for (const title of ["one", "two"]) await database.db.instructorQuiz.create({ data: { instructorId: ada.id, definition: { title } } });
     await database.db.instructorSession.create({ data: { instructorId: ada.id, tokenHash: "c".repeat(64), expiresAt: new Date(Date.now() + 3_600_000) } });
     const refused = await instructor(["remove", "ada@school.edu"]);
     expect(refused.code).toBe(1);

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/server/prisma-client";
 import { total } from "@/lib/progress/progress-rows";
-import { countProgressRows, parseStringList, readProgressRows } from "@/lib/server/progress-data";
+import { Prisma } from "@/lib/server/generated/prisma/client";
+import { jsonOf } from "@/lib/server/json-column";
+import { countProgressRows, readProgressRows, stringList } from "@/lib/server/progress-data";
 import { profileSchema, updateProfile } from "@/lib/server/profile-store";
 import { seedLearner } from "./progress-seed";
 import { createTestDatabase } from "./test-database";
@@ -17,13 +19,13 @@ describe("progress rows, on a real SQLite file", () => {
     await db.deck.create({ data: { id: "d", titleZh: "卡组", titleEn: "Deck", sourcePath: "cards/d.yaml" } });
     for (const id of ["c1", "c2"]) {
       await db.card.create({
-        data: { id, deckId: "d", kind: "fact", frontZh: "问", frontEn: "Q", backZh: "答", backEn: "A", sourcePath: "cards/d.yaml", sourceLine: 1, active: id === "c1" },
+        data: { id, deckId: "d", kind: "fact", frontZh: "问", frontEn: "Q", backZh: "答", backEn: "A", tags: [], sourcePath: "cards/d.yaml", sourceLine: 1, active: id === "c1" },
       });
     }
     alice = await seedLearner(db, "alice");
     carol = await seedLearner(db, "carol", new Date("2025-02-01T09:00:00Z"));
     await db.answer.create({
-      data: { learnerId: carol, questionId: "carol-only", kind: "k", topics: '["what-if"]', tests: '["CLOSING|rcv ACK"]', correct: false, score: 0, response: "{}" },
+      data: { learnerId: carol, questionId: "carol-only", kind: "k", topics: ["what-if"], tests: ["CLOSING|rcv ACK"], correct: false, score: 0, response: {} },
     });
   });
   afterAll(async () => {
@@ -56,7 +58,7 @@ describe("progress rows, on a real SQLite file", () => {
     ]);
     const many = Array.from({ length: 30 }, (_, i) => ({
       learnerId: carol, cardId: "c1", rating: 3, state: 2, due: new Date(), stability: 3, difficulty: 5, elapsedDays: 1, lastElapsedDays: 0,
-      scheduledDays: 2, learningSteps: 0, review: new Date(Date.UTC(2025, 5, 1, 8, 50 + i)), before: null,
+      scheduledDays: 2, learningSteps: 0, review: new Date(Date.UTC(2025, 5, 1, 8, 50 + i)), before: Prisma.DbNull,
     }));
     await db.reviewLog.createMany({ data: many });
     const grouped = (await readProgressRows(db, carol)).reviews.filter((row) => row.review.getUTCMonth() === 5);
@@ -71,10 +73,10 @@ describe("progress rows, on a real SQLite file", () => {
     const dora = await seedLearner(db, "dora");
     const instructor = await db.instructor.create({ data: { email: "withheld@example.org", passwordHash: "x" } });
     const attempt = async (settings: Record<string, unknown>, finishedAt: Date | null) => {
-      const quiz = await db.instructorQuiz.create({ data: { instructorId: instructor.id, definition: "{}" } });
-      const version = await db.quizVersion.create({ data: { instructorQuizId: quiz.id, definition: JSON.stringify({ id: "w", title: { zh: "测", en: "T" }, settings }) } });
-      const session = await db.studySession.create({ data: { learnerId: dora, mode: "quiz", config: "{}", questions: "[]", quizVersionId: version.id, attempt: 1, finishedAt } });
-      await db.answer.create({ data: { learnerId: dora, sessionId: session.id, questionId: session.id, kind: "next-state", topics: "[]", tests: "[]", correct: true, score: 1, response: "{}" } });
+      const quiz = await db.instructorQuiz.create({ data: { instructorId: instructor.id, definition: {} } });
+      const version = await db.quizVersion.create({ data: { instructorQuizId: quiz.id, definition: { id: "w", title: { zh: "测", en: "T" }, settings: jsonOf(settings) } } });
+      const session = await db.studySession.create({ data: { learnerId: dora, mode: "quiz", config: {}, questions: [], quizVersionId: version.id, attempt: 1, finishedAt } });
+      await db.answer.create({ data: { learnerId: dora, sessionId: session.id, questionId: session.id, kind: "next-state", topics: [], tests: [], correct: true, score: 1, response: {} } });
       return session.id;
     };
     const now = new Date("2026-12-02T09:00:00Z");
@@ -101,12 +103,13 @@ describe("progress rows, on a real SQLite file", () => {
   });
 });
 
-describe("parseStringList", () => {
-  it("reads a JSON array of strings and nothing else", () => {
-    expect(parseStringList('["a","b"]')).toEqual(["a", "b"]);
-    expect(parseStringList('["a",1]')).toEqual(["a"]);
-    expect(parseStringList("{}")).toEqual([]);
-    expect(parseStringList("not json")).toEqual([]);
+describe("stringList", () => {
+  it("reads an array of strings and nothing else", () => {
+    expect(stringList(["a", "b"])).toEqual(["a", "b"]);
+    expect(stringList(["a", 1])).toEqual(["a"]);
+    expect(stringList({})).toEqual([]);
+    expect(stringList("[\"a\"]")).toEqual([]);
+    expect(stringList(null)).toEqual([]);
   });
 });
 

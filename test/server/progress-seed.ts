@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { Prisma } from "@/lib/server/generated/prisma/client";
 import type { PrismaClient } from "@/lib/server/prisma-client";
 
 /**
@@ -12,7 +13,8 @@ export async function seedLearner(db: PrismaClient, tag: string, base = new Date
     data: { tokenHash: createHash("sha256").update(`token-${tag}`).digest("hex"), displayName: `Learner ${tag}`, newCardsPerDay: 15 },
   });
   const learnerId = learner.id;
-  const stateBefore = { due: minutes(0), stability: 2.5, difficulty: 5, elapsedDays: 0, scheduledDays: 1, learningSteps: 0, reps: 1, lapses: 0, state: 2, lastReview: minutes(0) };
+  // As gradeCard keeps it in ReviewLog.before: dates as ISO text.
+  const stateBefore = { due: minutes(0).toISOString(), stability: 2.5, difficulty: 5, elapsedDays: 0, scheduledDays: 1, learningSteps: 0, reps: 1, lapses: 0, state: 2, lastReview: minutes(0).toISOString() };
   await db.cardState.createMany({
     data: ["c1", "c2"].map((cardId, i) => ({
       learnerId,
@@ -43,15 +45,15 @@ export async function seedLearner(db: PrismaClient, tag: string, base = new Date
       scheduledDays: 1,
       learningSteps: 0,
       review: minutes(i),
-      before: i === 0 ? null : JSON.stringify({ ...stateBefore, reps: i, lastReview: minutes(i - 1) }),
+      before: i === 0 ? Prisma.DbNull : { ...stateBefore, reps: i, lastReview: minutes(i - 1).toISOString() },
     })),
   });
   const session = await db.studySession.create({
     data: {
       learnerId,
       mode: "quiz",
-      config: JSON.stringify({ mode: "quiz", topics: ["close"], length: 3, weakSpots: false }),
-      questions: JSON.stringify([{ source: "generated", kind: "next-state", seed: 1 }]),
+      config: { mode: "quiz", topics: ["close"], length: 3, weakSpots: false },
+      questions: [{ source: "generated", kind: "next-state", seed: 1 }],
       createdAt: minutes(10),
       finishedAt: minutes(20),
     },
@@ -61,7 +63,7 @@ export async function seedLearner(db: PrismaClient, tag: string, base = new Date
       { sessionId: session.id, position: 0, questionId: `q-${tag}-1`, correct: true, score: 1, tests: ["FIN_WAIT_1|rcv FIN"], topics: ["close"], createdAt: minutes(11) },
       { sessionId: session.id, position: 1, questionId: `q-${tag}-2`, correct: false, score: 0.5, tests: ["LAST_ACK|rcv ACK"], topics: ["close"], createdAt: minutes(12) },
       { sessionId: null, position: null, questionId: `q-${tag}-3`, correct: true, score: 1, tests: [], topics: ["handshake"], createdAt: minutes(30) },
-    ].map((a) => ({ ...a, learnerId, kind: "next-state", tests: JSON.stringify(a.tests), topics: JSON.stringify(a.topics), response: JSON.stringify({ kind: "choice", choice: tag }) })),
+    ].map((a) => ({ ...a, learnerId, kind: "next-state", response: { kind: "choice", choice: tag } })),
   });
   return learnerId;
 }

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { checkContent, type QuizSettings } from "@/lib/content";
 import { loadContentFiles } from "@/lib/content/load-content-files";
-import { resolveQuestion, type LearnerResponse, type Question } from "@/lib/questions";
+import { resolveQuestion, type LearnerResponse, type Question, type QuestionRef } from "@/lib/questions";
 import { contentChecksum, storeContent } from "@/lib/server/content-store";
+import type { Prisma } from "@/lib/server/generated/prisma/client";
 import type { PrismaClient } from "@/lib/server/prisma-client";
 import { loadQuestionSource, sourceForQuiz, type QuestionSource } from "@/lib/server/question-source";
 import { fileQuizTarget, findSharedQuiz, runningAttempt, startAttempt, type AttemptTarget } from "@/lib/server/quiz-attempts";
@@ -50,9 +51,9 @@ const start = (learnerId: string, target: AttemptTarget, now: Date, attemptSeed 
 /** The right answer to the session's question at `position`, made from its stored reference. */
 async function rightAnswer(sessionId: string, position: number, base: QuestionSource = source): Promise<LearnerResponse> {
   const session = await db.studySession.findUniqueOrThrow({ where: { id: sessionId } });
-  const config = JSON.parse(session.config) as { quizId?: string };
+  const config = session.config as { quizId?: string };
   const full = await sourceForQuiz(db, base, config.quizId);
-  const question = resolveQuestion(JSON.parse(session.questions)[position], full.context, full.quizzes) as Question;
+  const question = resolveQuestion((session.questions as unknown as QuestionRef[])[position]!, full.context, full.quizzes) as Question;
   switch (question.input) {
     case "segment": {
       const a = question.answer as { flags: string; seq: number; ack: number | null };
@@ -195,7 +196,7 @@ describe("a file quiz's attempt", () => {
     expect(quiz.generated).toEqual([{ count: 2, kinds: ["next-state", "seq-arith"], topics: ["close", "seq-ack"] }]);
     const refsOf = async (target: AttemptTarget, seed: number) => {
       const { id } = await start(alice, target, T0, seed);
-      return JSON.parse((await db.studySession.findUniqueOrThrow({ where: { id } })).questions) as { source: string }[];
+      return (await db.studySession.findUniqueOrThrow({ where: { id } })).questions as { source: string }[];
     };
     const one = fileQuizTarget(quiz);
     const first = await refsOf(one, 1);
@@ -211,7 +212,8 @@ describe("a file quiz's attempt", () => {
   it("keeps the same rules, read from the stored quiz: attempts counted per learner per quiz id, a time limit, feedback at the end", async () => {
     const basics = await db.quiz.findUniqueOrThrow({ where: { id: "handshake-basics" } });
     const { updatedAt: _, ...row } = basics;
-    await db.quiz.create({ data: { ...row, id: "timed-basics", settings: JSON.stringify({ attempts: 1, timeLimitMinutes: 2, feedback: "end" }) } });
+    // Its Json fields as read: JSON, so JSON to write.
+    await db.quiz.create({ data: { ...row, id: "timed-basics", settings: { attempts: 1, timeLimitMinutes: 2, feedback: "end" } } as Prisma.QuizUncheckedCreateInput });
     // A new content load, as `npm start` makes after a file changes: the source is read again.
     await db.contentLoad.create({ data: { checksum: "timed-basics", files: 1, notes: 0, cards: 0, quizzes: 1, claims: 0 } });
     const reloaded = await loadQuestionSource(db);

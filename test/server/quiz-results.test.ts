@@ -3,6 +3,7 @@ import { checkContent } from "@/lib/content";
 import { loadContentFiles } from "@/lib/content/load-content-files";
 import type { LearnerResponse, Question } from "@/lib/questions";
 import { contentChecksum, storeContent } from "@/lib/server/content-store";
+import { jsonOf } from "@/lib/server/json-column";
 import type { PrismaClient } from "@/lib/server/prisma-client";
 import { loadQuestionSource, type QuestionSource } from "@/lib/server/question-source";
 import { createTestDatabase } from "./test-database";
@@ -106,7 +107,7 @@ describe("an instructor's quiz results", () => {
     const stored = await db.answer.findMany({ where: { sessionId: { in: seeded.attemptIds } }, select: { tests: true, correct: true } });
     const expected = new Map<string, { right: number; total: number }>();
     for (const answer of stored) {
-      for (const key of JSON.parse(answer.tests) as string[]) {
+      for (const key of answer.tests as string[]) {
         const entry = expected.get(key) ?? { right: 0, total: 0 };
         entry.total++;
         if (answer.correct) entry.right++;
@@ -167,7 +168,7 @@ describe("an instructor's quiz results", () => {
 
   it("a quiz past its close date, or unpublished, is closed", async () => {
     const later = new Date(NOW.getTime() + 3_600_000);
-    const definition = JSON.stringify({ ...resultsQuiz(1, 0), settings: { closes: NOW.toISOString().replace("Z", "+00:00") } });
+    const definition = jsonOf({ ...resultsQuiz(1, 0), settings: { closes: NOW.toISOString().replace("Z", "+00:00") } });
     await db.quizVersion.update({ where: { id: big.versionId }, data: { definition } });
     expect((await quizResults(db, big.instructorId, big.quizId, query(), source, later))!.quiz.open).toBe(false);
     await db.instructorQuiz.update({ where: { id: seeded.quizId }, data: { liveVersionId: null } });

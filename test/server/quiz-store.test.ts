@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkContent } from "@/lib/content";
 import { loadContentFiles } from "@/lib/content/load-content-files";
-import { generateQuestion, resolveQuestion, type LearnerResponse, type Question } from "@/lib/questions";
+import { generateQuestion, resolveQuestion, type LearnerResponse, type Question, type QuestionRef } from "@/lib/questions";
 import { contentChecksum, storeContent } from "@/lib/server/content-store";
 import type { PrismaClient } from "@/lib/server/prisma-client";
 import { loadQuestionSource, sourceQuestion, type QuestionSource } from "@/lib/server/question-source";
@@ -69,7 +69,7 @@ describe("quizzes and interviews on a real SQLite file", () => {
       expect(question).not.toHaveProperty("answer");
       expect(question).not.toHaveProperty("explanation");
     }
-    const refs = JSON.parse((await db.studySession.findUniqueOrThrow({ where: { id } })).questions);
+    const refs = (await db.studySession.findUniqueOrThrow({ where: { id } })).questions as unknown as QuestionRef[];
     for (const [position, ref] of refs.entries()) {
       const question = resolveQuestion(ref, source.context, source.quizzes)!;
       const result = shown(await answerQuestion(db, alice, id, position, rightResponse(question), source, NOW));
@@ -96,7 +96,7 @@ describe("quizzes and interviews on a real SQLite file", () => {
     const view = await sessionView(db, alice, id, source);
     const first = view.questions[0]!.question;
     const stored = await db.studySession.findUniqueOrThrow({ where: { id } });
-    const answer = resolveQuestion(JSON.parse(stored.questions)[0], source.context, source.quizzes)!.answer;
+    const answer = resolveQuestion((stored.questions as unknown as QuestionRef[])[0]!, source.context, source.quizzes)!.answer;
     const wrong = first.choices!.find((choice) => choice.id !== answer)!;
     const result = shown(await answerQuestion(db, alice, id, 0, { kind: "choice", choice: wrong.id }, source, NOW));
     expect(result).toMatchObject({ correct: false, score: 0 });
@@ -133,10 +133,10 @@ describe("quizzes and interviews on a real SQLite file", () => {
   it("weak spots favour the transitions the learner gets wrong", async () => {
     // Bob has missed FIN_WAIT_1 + rcv FIN three times.
     for (let i = 0; i < 3; i++) {
-      await db.answer.create({ data: { learnerId: bob, questionId: `x${i}`, kind: "next-state", topics: "[]", tests: JSON.stringify(["FIN_WAIT_1|rcv FIN"]), correct: false, score: 0, response: "{}" } });
+      await db.answer.create({ data: { learnerId: bob, questionId: `x${i}`, kind: "next-state", topics: [], tests: ["FIN_WAIT_1|rcv FIN"], correct: false, score: 0, response: {} } });
     }
     const id = await createSession(db, bob, sessionConfigSchema.parse({ length: 5, weakSpots: true, kinds: ["next-state", "sends"] }), source, 5);
-    const refs = JSON.parse((await db.studySession.findUniqueOrThrow({ where: { id } })).questions);
+    const refs = (await db.studySession.findUniqueOrThrow({ where: { id } })).questions as { kind: "next-state"; seed: number }[];
     const tests = refs.flatMap((ref: { kind: "next-state"; seed: number }) => generateQuestion(ref.kind, ref.seed, source.context).tests);
     expect(tests).toContain("FIN_WAIT_1|rcv FIN");
   });

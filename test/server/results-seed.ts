@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { QuizFile } from "@/lib/content";
 import { checkAnswer, resolveQuestion, type LearnerResponse, type Question, type QuestionContext, type QuestionRef } from "@/lib/questions";
 import type { Prisma } from "@/lib/server/generated/prisma/client";
+import { jsonOf } from "@/lib/server/json-column";
 import type { PrismaClient } from "@/lib/server/prisma-client";
 
 /*
@@ -98,7 +99,7 @@ export async function seedResults(db: PrismaClient, context: QuestionContext, op
   const quiz = options.quiz ?? resultsQuiz();
   const token = randomBytes(16).toString("hex");
   const instructorId = await instructorWithSession(db, token, options.instructorId);
-  const definition = JSON.stringify(quiz);
+  const definition = jsonOf(quiz);
   const created = await db.instructorQuiz.create({ data: { instructorId, definition, code: randomBytes(4).toString("hex") } });
   const version = await db.quizVersion.create({ data: { instructorQuizId: created.id, definition } });
   await db.instructorQuiz.update({ where: { id: created.id }, data: { liveVersionId: version.id } });
@@ -134,11 +135,11 @@ export async function seedResults(db: PrismaClient, context: QuestionContext, op
           position,
           questionId: question.id,
           kind: question.kind,
-          topics: JSON.stringify(question.topics),
-          tests: JSON.stringify(question.tests),
+          topics: question.topics,
+          tests: question.tests,
           correct: result.correct,
           score: result.score,
-          response: JSON.stringify(response),
+          response: jsonOf(response),
           createdAt: new Date(at),
         });
       });
@@ -146,8 +147,8 @@ export async function seedResults(db: PrismaClient, context: QuestionContext, op
         id,
         learnerId: learner.id,
         mode: "quiz",
-        config: JSON.stringify({ mode: "quiz", topics: [], length: refs.length, weakSpots: false, quizId: versionQuiz.id }),
-        questions: JSON.stringify(refs),
+        config: { mode: "quiz", topics: [], length: refs.length, weakSpots: false, quizId: versionQuiz.id },
+        questions: jsonOf(refs),
         createdAt: began,
         finishedAt: new Date(at + 5_000),
         quizVersionId: version.id,

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkContent, type ContentFile } from "@/lib/content";
 import { contentChecksum, storeContent } from "@/lib/server/content-store";
+import { Prisma } from "@/lib/server/generated/prisma/client";
+import { jsonOrDbNull } from "@/lib/server/json-column";
 import type { PrismaClient } from "@/lib/server/prisma-client";
 import { gradeCard, ReviewError, reviewStatus, showingFirst, startOfDay, undoLastReview } from "@/lib/server/review-store";
 import { applyGrade } from "@/lib/srs/scheduler";
@@ -88,7 +90,7 @@ describe("flashcard review on a real SQLite file", () => {
 
   it("the daily limit of new cards counts the cards introduced today, and undo gives one back", async () => {
     const day = startOfDay(T0);
-    const introduced = await db.reviewLog.count({ where: { learnerId: alice, review: { gte: day }, before: null } });
+    const introduced = await db.reviewLog.count({ where: { learnerId: alice, review: { gte: day }, before: { equals: Prisma.DbNull } } });
     expect(introduced).toBe(2);
     expect((await reviewStatus(db, alice, minutes(14))).newLeft).toBe(1);
     await gradeCard(db, alice, "a2", "good", minutes(14));
@@ -130,13 +132,14 @@ describe("undo after an import (issue 10: undo answered 500 for good)", () => {
     await db.$disconnect();
   });
 
-  const log = (cardId: string, before: string | null, at: Date) => ({
-    learnerId: carol, cardId, rating: 3, state: 2, due: at, stability: 3, difficulty: 5, elapsedDays: 1, lastElapsedDays: 0, scheduledDays: 2, learningSteps: 0, review: at, before, createdAt: at,
+  const log = (cardId: string, before: object | null, at: Date) => ({
+    learnerId: carol, cardId, rating: 3, state: 2, due: at, stability: 3, difficulty: 5, elapsedDays: 1, lastElapsedDays: 0, scheduledDays: 2, learningSteps: 0, review: at, before: jsonOrDbNull(before), createdAt: at,
   });
 
   it("restores the state before a review whose card has no state here (a file may hold reviews without states)", async () => {
     const before = { due: T0, stability: 2.5, difficulty: 5, elapsedDays: 0, scheduledDays: 1, learningSteps: 0, reps: 1, lapses: 0, state: 2, lastReview: minutes(-60) };
-    await db.reviewLog.create({ data: log("a1", JSON.stringify(before), T0) });
+    // As gradeCard keeps it: dates as ISO text.
+    await db.reviewLog.create({ data: log("a1", JSON.parse(JSON.stringify(before)) as object, T0) });
     expect(await undoLastReview(db, carol)).toBe("a1");
     expect(await db.cardState.findUniqueOrThrow({ where: { learnerId_cardId: { learnerId: carol, cardId: "a1" } } })).toMatchObject(before);
   });
@@ -148,7 +151,7 @@ describe("undo after an import (issue 10: undo answered 500 for good)", () => {
   });
 
   it("refuses with a 409, keeping the review, when the state before it is unreadable", async () => {
-    await db.reviewLog.create({ data: log("a2", "{}", T0) });
+    await db.reviewLog.create({ data: log("a2", {}, T0) });
     await expect(undoLastReview(db, carol)).rejects.toMatchObject({ name: "ReviewError", status: 409 });
     expect(await db.reviewLog.count({ where: { learnerId: carol, cardId: "a2" } })).toBe(1);
   });

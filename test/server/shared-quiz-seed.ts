@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { QuizSettings } from "@/lib/content";
+import { jsonOf } from "@/lib/server/json-column";
 import type { PrismaClient } from "@/lib/server/prisma-client";
 
 /** A quiz definition as the builder would publish it: two fixed questions and one generated slot. */
@@ -23,12 +24,12 @@ export function classQuizDefinition(settings: QuizSettings = {}) {
  */
 export async function seedSharedQuiz(
   db: PrismaClient,
-  { settings = {}, code = `C${randomBytes(4).toString("hex").toUpperCase()}`, live = true, archived = false, definition }: { settings?: QuizSettings; code?: string; live?: boolean; archived?: boolean; definition?: unknown } = {},
+  { settings = {}, code = `C${randomBytes(4).toString("hex").toUpperCase()}`, live = true, archived = false, definition }: { settings?: QuizSettings; code?: string; live?: boolean; archived?: boolean; definition?: object } = {},
 ) {
   const instructor = await db.instructor.create({ data: { email: `${code.toLowerCase()}@example.edu`, name: "Ms Example", passwordHash: "not-a-hash" } });
-  const text = JSON.stringify(definition ?? classQuizDefinition(settings));
-  const quiz = await db.instructorQuiz.create({ data: { instructorId: instructor.id, definition: text, code } });
-  const version = await db.quizVersion.create({ data: { instructorQuizId: quiz.id, definition: text } });
+  const stored = jsonOf(definition ?? classQuizDefinition(settings));
+  const quiz = await db.instructorQuiz.create({ data: { instructorId: instructor.id, definition: stored, code } });
+  const version = await db.quizVersion.create({ data: { instructorQuizId: quiz.id, definition: stored } });
   await db.instructorQuiz.update({ where: { id: quiz.id }, data: { liveVersionId: live ? version.id : null, archivedAt: archived ? new Date() : null } });
   return { instructorId: instructor.id, quizId: quiz.id, versionId: version.id, code };
 }

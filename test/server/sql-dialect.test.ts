@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Prisma } from "@/lib/server/generated/prisma/client";
 import type { PrismaClient } from "@/lib/server/prisma-client";
-import { sqlDialect } from "@/lib/server/sql-dialect";
+import { jsonText, parseJsonText, sqlDialect } from "@/lib/server/sql-dialect";
 import { onPostgres } from "../db/test-postgres";
 import { createTestDatabase } from "./test-database";
 
@@ -90,17 +90,49 @@ describe("sqlDialect", () => {
     expect(rows.map((row) => row.label)).toEqual(["after"]);
   });
 
-  it("jsonArrayStrings and jsonArrayLength read a text column's JSON array", async () => {
+  it("jsonArrayStrings and jsonArrayLength read a Json column's array, and ->> a member of its object", async () => {
     const [id] = await learnersAt("2026-11-21T09:00:00.000Z");
-    await db.studySession.create({ data: { id: "s-json", learnerId: id!, mode: "quiz", config: '{"quizId":"q1"}', questions: '["x","y","x"]' } });
+    await db.studySession.create({ data: { id: "s-json", learnerId: id!, mode: "quiz", config: { quizId: "q1" }, questions: ["x", "y", "x"] } });
     const sql = sqlDialect(db);
     const column = Prisma.sql`s."questions"`;
     const items = await db.$queryRaw<{ value: string }[]>`
       SELECT k."value" FROM "StudySession" s, ${sql.jsonArrayStrings(column, "k")} WHERE s."id" = 's-json' AND ${sql.jsonValid(column)} ORDER BY k."value"`;
     expect(items.map((item) => item.value)).toEqual(["x", "x", "y"]);
     const [length] = await db.$queryRaw<{ n: number | bigint; quiz: string }[]>`
-      SELECT ${sql.jsonArrayLength(column)} AS "n", ${sql.json(Prisma.sql`s."config"`)} ->> 'quizId' AS "quiz" FROM "StudySession" s WHERE s."id" = 's-json'`;
+      SELECT ${sql.jsonArrayLength(column)} AS "n", s."config" ->> 'quizId' AS "quiz" FROM "StudySession" s WHERE s."id" = 's-json'`;
     expect({ n: Number(length?.n), quiz: length?.quiz }).toEqual({ n: 3, quiz: "q1" });
+  });
+
+  it("jsonArrayStrings and jsonArrayLength read anything but an array as empty, where PostgreSQL's own functions would stop the statement", async () => {
+    const [id] = await learnersAt("2026-11-21T09:00:00.000Z");
+    await db.studySession.create({ data: { id: "s-object", learnerId: id!, mode: "quiz", config: {}, questions: { x: "y" } } });
+    const sql = sqlDialect(db);
+    const column = Prisma.sql`s."questions"`;
+    const items = await db.$queryRaw<{ value: string }[]>`SELECT k."value" FROM "StudySession" s, ${sql.jsonArrayStrings(column, "k")} WHERE s."id" = 's-object'`;
+    expect(items).toEqual([]);
+    const [length] = await db.$queryRaw<{ n: number | bigint }[]>`SELECT ${sql.jsonArrayLength(column)} AS "n" FROM "StudySession" s WHERE s."id" = 's-object'`;
+    expect(Number(length?.n)).toBe(0);
+  });
+
+  it("jsonFromText stores JSON text as JSON, and jsonText reads any Json column back as text, the same on both", async () => {
+    const [id] = await learnersAt("2026-11-21T09:00:00.000Z");
+    const sql = sqlDialect(db);
+    const config = '{"quizId": "q2", "length": 3}';
+    await db.$executeRaw`
+      INSERT INTO "StudySession" ("id", "learnerId", "mode", "config", "questions")
+      VALUES ('s-text', ${id}, 'quiz', ${sql.jsonFromText(Prisma.sql`${config}`)}, ${sql.jsonFromText(Prisma.sql`${"[1,2]"}`)})`;
+    expect(await db.studySession.findUniqueOrThrow({ where: { id: "s-text" }, select: { config: true, questions: true } })).toEqual({ config: { quizId: "q2", length: 3 }, questions: [1, 2] });
+    const [row] = await db.$queryRaw<{ config: unknown; questions: unknown; first: unknown }[]>`
+      SELECT ${jsonText(Prisma.sql`s."config"`)} AS "config", ${jsonText(Prisma.sql`s."questions"`)} AS "questions",
+        (SELECT ${jsonText(Prisma.sql`t."config"`)} FROM "StudySession" t WHERE t."id" = s."id") AS "first"
+      FROM "StudySession" s WHERE s."id" = 's-text'`;
+    expect(typeof row?.config).toBe("string");
+    expect(typeof row?.first).toBe("string");
+    expect(parseJsonText(row?.config)).toEqual({ quizId: "q2", length: 3 });
+    expect(parseJsonText(row?.questions)).toEqual([1, 2]);
+    expect(parseJsonText(row?.first)).toEqual({ quizId: "q2", length: 3 });
+    expect(parseJsonText("not json")).toBeUndefined();
+    expect(parseJsonText(null)).toBeUndefined();
   });
 
   it("asciiLower lowers A to Z and leaves every other letter as it is", async () => {

@@ -65,7 +65,7 @@ export default async function EditQuizPage({ params }: { params: Promise<{ id: s
               {m.link}: <a href={link}>{link}</a> <CopyLinkButton link={link} label={m.copyLink} done={m.copied} />
             </p>
             <QrCode text={link} title={format(m.qrTitle, { link })} className={styles.qr} />
-            {JSON.stringify(quiz.liveDefinition) !== JSON.stringify(quiz.definition) && <p className="muted">{m.draftDiffers}</p>}
+            {quiz.draftDiffers && <p className="muted">{m.draftDiffers}</p>}
           </>
         ) : (
           <p className="muted">{m.notPublished}</p>

@@ -9,14 +9,19 @@ import { runCli, UsageError } from "./run-cli";
  * known error restated, a malformed file) as one `path:line: message` line on
  * stderr, a one-line summary on stdout, exit 1 when anything is wrong.
  */
+const USAGE = `usage: npm run -s content:check -- [--dir DIR]
+Checks every file under DIR (default content) against the state machine: each problem
+as path:line: message on stderr, a summary on stdout; exit 1 when anything is wrong.`;
+
 function main(argv: string[]) {
-  let values: { dir?: string };
+  let values: { dir?: string; help?: boolean };
   try {
-    ({ values } = parseArgs({ args: argv, strict: true, allowPositionals: false, options: { dir: { type: "string" } } }));
+    ({ values } = parseArgs({ args: argv, strict: true, allowPositionals: false, options: { dir: { type: "string" }, help: { type: "boolean", short: "h" } } }));
   } catch (error) {
     const flag = /'(-[^' ]*)/.exec((error as Error).message)?.[1];
-    throw new UsageError(flag ? `unknown or incomplete flag ${flag}; valid: --dir DIR` : "usage: npm run -s content:check -- [--dir DIR]");
+    throw new UsageError(flag ? `unknown or incomplete flag ${flag}; valid: --dir DIR, --help` : "usage: npm run -s content:check -- [--dir DIR]");
   }
+  if (values.help) return USAGE;
   const dir = values.dir ?? "content";
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`--dir ${dir}: no such folder`);
   const report = checkContent(loadContentFiles(dir));

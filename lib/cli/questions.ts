@@ -35,7 +35,20 @@ const OPTIONS = {
   json: { type: "boolean" },
   coverage: { type: "boolean" },
   content: { type: "string" },
+  help: { type: "boolean", short: "h" },
 } as const;
+
+const USAGE = `usage: npm run -s questions -- [flags]
+Generated questions, each answered by the state machine.
+  --kind K        only this kind (repeat for several): ${QUESTION_KINDS.join(", ")}
+  --count N       how many (default 10)
+  --seed S        the same seed gives the same questions (default synack)
+  --lang zh|en    the language to print them in (default en)
+  --profile P     ${PROFILE_NAMES.join(" or ")} (default ${DEFAULT_PROFILE})
+  --json          one JSON array instead of text
+  --coverage      which states and events the questions test, instead of questions
+  --content DIR   the content folder (default content)
+  --help, -h      this text`;
 
 const countSchema = z.coerce.number({ message: "--count must be a number" }).int("--count must be a whole number").min(1, "--count must be at least 1").max(1_000_000, "--count must be at most 1000000");
 const langSchema = z.enum(["zh", "en"], { message: "--lang must be zh or en" });
@@ -55,6 +68,7 @@ function parse(argv: string[]) {
 
 function main(argv: string[]) {
   const values = parse(argv);
+  if (values.help) return USAGE;
   const kinds = (values.kind ?? []).map((kind) => {
     if (!(QUESTION_KINDS as readonly string[]).includes(kind)) throw new UsageError(`unknown kind "${kind}"; valid: ${QUESTION_KINDS.join(", ")}`);
     return kind as QuestionKind;

@@ -42,9 +42,17 @@ describe("npm run -s content:check", () => {
   it("a wrong flag or a missing folder is one line and exit code 2", () => {
     const bad = contentCheck("--folder", "x");
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toBe("content:check: unknown or incomplete flag --folder; valid: --dir DIR\n");
+    expect(bad.stderr).toBe("content:check: unknown or incomplete flag --folder; valid: --dir DIR, --help\n");
     const missing = contentCheck("--dir", "/nonexistent/synack");
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe("content:check: --dir /nonexistent/synack: no such folder\n");
+  });
+
+  it("--help says what it checks and how, and checks nothing", () => {
+    const help = contentCheck("--help");
+    expect(help.code).toBe(0);
+    expect(help.stderr).toBe("");
+    expect(help.stdout).toMatch(/^usage: npm run -s content:check -- \[--dir DIR\]\n/);
+    expect(help.stdout).not.toMatch(/claims checked/);
   });
 });

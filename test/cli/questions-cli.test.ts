@@ -14,6 +14,7 @@ beforeAll(async () => {
     many: ["--count", "10000", "--seed", "1", "--json"],
     zh: ["--count", "3", "--seed", "2", "--lang", "zh"],
     coverage: ["--coverage"],
+    help: ["--help"],
     badKind: ["--kind", "essay"],
     badFlag: ["--number", "3"],
     badLang: ["--lang", "fr"],
@@ -75,6 +76,13 @@ describe("npm run -s questions", () => {
     expect(runs.coverage!.code).toBe(0);
     expect(runs.coverage!.stdout).toContain("21 of 21 diagram arrows (→) covered");
     expect(runs.coverage!.stdout).not.toContain("NOT COVERED\n→");
+  });
+
+  it("--help prints every flag and every kind, and exits 0", () => {
+    expect(runs.help!.code).toBe(0);
+    expect(runs.help!.stderr).toBe("");
+    for (const flag of ["--kind", "--count", "--seed", "--lang", "--profile", "--json", "--coverage", "--content", "--help"]) expect(runs.help!.stdout).toContain(flag);
+    for (const kind of JSON.parse(runs.many!.stdout).map((question: { kind: string }) => question.kind)) expect(runs.help!.stdout).toContain(kind);
   });
 
   it.each([

@@ -25,7 +25,7 @@ import { stringList } from "./progress-data";
 import { sourceForQuiz, sourceQuestion, type QuestionSource } from "./question-source";
 import { effectiveFinish, feedbackShown, pastDeadline, windowRefusal, type Refusal } from "./quiz-rules";
 import { newRowId } from "./row-id";
-import { jsonText, parseJsonText, sqlDialect } from "./sql-dialect";
+import { jsonParameter, jsonText, parseJsonText } from "./sql-dialect";
 
 /*
  * Quizzes and interviews for one learner: which questions a session holds,
@@ -368,7 +368,7 @@ export async function answerQuestion(
   if (!responseFits(question, response)) throw new SessionError(`a ${question.input} question takes a ${question.input} answer`, 400);
   const result = checkAnswer(question, response, source.context);
   // A raw statement: Prisma's create of this row cost several times the rest of the answer.
-  const json = (value: unknown) => sqlDialect(db).jsonFromText(Prisma.sql`${JSON.stringify(value)}`);
+  const json = (value: object) => jsonParameter(db, value);
   await db.$executeRaw`
     INSERT INTO "Answer" ("id", "learnerId", "sessionId", "position", "questionId", "kind", "topics", "tests", "correct", "score", "response", "createdAt")
     VALUES (${newRowId()}, ${learnerId}, ${sessionId}, ${position}, ${question.id}, ${question.kind}, ${json(question.topics)},

@@ -6,7 +6,7 @@ import { Prisma } from "./generated/prisma/client";
 import { atomically, type Db } from "./prisma-client";
 import { newRowId } from "./row-id";
 import { stringList } from "./progress-data";
-import { jsonText, parseJsonText, sqlDialect } from "./sql-dialect";
+import { jsonParameter, jsonText, parseJsonText, sqlDialect } from "./sql-dialect";
 
 /*
  * Flashcard review for one learner: which card comes next, grading it with
@@ -242,7 +242,7 @@ export async function gradeCard(db: Db, learnerId: string, cardId: string, grade
     db.$executeRaw`
       INSERT INTO "ReviewLog" ("id", "learnerId", "cardId", "rating", "state", "due", "stability", "difficulty", "elapsedDays", "lastElapsedDays", "scheduledDays", "learningSteps", "review", "before", "createdAt")
       VALUES (${newRowId()}, ${learnerId}, ${cardId}, ${r.rating}, ${r.state}, ${r.due}, ${r.stability}, ${r.difficulty}, ${r.elapsedDays}, ${r.lastElapsedDays},
-        ${r.scheduledDays}, ${r.learningSteps}, ${r.review}, ${before ? sqlDialect(db).jsonFromText(Prisma.sql`${JSON.stringify(before)}`) : null}, ${new Date()})`,
+        ${r.scheduledDays}, ${r.learningSteps}, ${r.review}, ${before ? jsonParameter(db, before) : null}, ${new Date()})`,
   ]);
 }
 

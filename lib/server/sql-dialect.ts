@@ -166,6 +166,11 @@ export function parseJsonText(text: unknown): unknown {
  * the provider of the schema they were generated from (`_activeProvider`,
  * outside Prisma's typings: test/server/sql-dialect.test.ts holds it to that).
  */
+/** `value` bound as one parameter of JSON text, into a Json column on either database (jsonFromText). */
+export function jsonParameter(db: Db, value: object): Prisma.Sql {
+  return sqlDialect(db).jsonFromText(Prisma.sql`${JSON.stringify(value)}`);
+}
+
 export function sqlDialect(db: Db): SqlDialect {
   const provider = (db as unknown as { _activeProvider?: unknown })._activeProvider;
   if (provider === "sqlite") return sqlite;

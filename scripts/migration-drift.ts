@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { runCli, UsageError } from "../lib/cli/run-cli";
+import { runAsyncCli, UsageError } from "../lib/cli/run-cli";
 import { postgresSchema } from "../lib/db/postgres-schema";
 import { readPostgresShape, readSqliteShape } from "../lib/db/read-schema-shape";
 import { compareShapes, sameShape, type SchemaShape } from "../lib/db/schema-shape";
@@ -125,11 +125,4 @@ async function main(argv: string[]): Promise<{ output: string; exitCode: number 
   return { output: lines.join("\n"), exitCode: failed ? 1 : 0 };
 }
 
-// runCli takes a synchronous main; the result (or the error) is handed to it once the databases have answered.
-main(process.argv.slice(2)).then(
-  (result) => runCli("db:drift", () => result),
-  (error: unknown) =>
-    runCli("db:drift", () => {
-      throw error;
-    }),
-);
+runAsyncCli("db:drift", main);

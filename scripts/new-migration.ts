@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { runCli, UsageError } from "../lib/cli/run-cli";
+import { runAsyncCli, UsageError } from "../lib/cli/run-cli";
 import { postgresSchema } from "../lib/db/postgres-schema";
 
 /*
@@ -72,11 +72,4 @@ async function main(argv: string[]): Promise<string> {
   }
 }
 
-// runCli takes a synchronous main; the result (or the error) is handed to it once Prisma has answered.
-main(process.argv.slice(2)).then(
-  (result) => runCli("db:migration", () => result),
-  (error: unknown) =>
-    runCli("db:migration", () => {
-      throw error;
-    }),
-);
+runAsyncCli("db:migration", main);

@@ -10,7 +10,7 @@ import { APPLIED_MIGRATIONS_SQL, migrationsFolder, missingMigrations } from "../
 import { connectPostgres } from "../server/postgres-connection";
 import { createPrismaClient } from "../server/prisma-client";
 import { createSqliteSnapshotClient } from "../server/sqlite-snapshot-client";
-import { CommandFailedError, UsageError } from "./run-cli";
+import { CommandFailedError, type CommandIo, UsageError } from "./run-cli";
 
 /*
  * `db -- copy --to postgresql://… [--replace]`: moving a SQLite database up
@@ -92,11 +92,11 @@ function table(tables: readonly TableCopy[]): string {
   return rows.map((row) => row.map((cell, column) => (column === 0 || column === 3 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join("  ").trimEnd()).join("\n");
 }
 
-export async function copyCommand(sourceUrl: string, toFlag: string | undefined, replace: boolean): Promise<{ output: string; exitCode: number }> {
+export async function copyCommand(sourceUrl: string, toFlag: string | undefined, replace: boolean, io: CommandIo): Promise<{ output: string; exitCode: number }> {
   const to = checkTarget(toFlag);
   const source = checkSource(sourceUrl);
   const target = printableDatabaseUrl(to);
-  const progress = (line: string) => process.stderr.write(`db: copy: ${line}\n`);
+  const progress = (line: string) => io.warn(`db: copy: ${line}`);
   if ((await missingTargetMigrations(to)).length > 0) {
     progress(`migrating ${target}`);
     migrate(to);
@@ -116,7 +116,7 @@ export async function copyCommand(sourceUrl: string, toFlag: string | undefined,
       throw new UsageError(`${target} already holds SynAck data (${error.tables.map((t) => `${t.model} ${t.rows}`).join(", ")}); give --replace to empty those tables and copy anyway`);
     }
     if (error instanceof CopyMismatchError) {
-      process.stderr.write(`db: ${error.message}; nothing was committed: the rows of ${target} are as they were\n`);
+      io.warn(`db: ${error.message}; nothing was committed: the rows of ${target} are as they were`);
       return { output: table(error.tables), exitCode: 1 };
     }
     throw new CommandFailedError(redacted(`${error instanceof Error ? error.message : String(error)}; nothing was committed: the rows of ${target} are as they were`, to));

@@ -11,7 +11,7 @@ import { loadQuestionSource, quizContext } from "./question-source";
 
 /*
  * The builder's buttons for what `npm run -s export` and `npm run -s import`
- * do on the command line (lib/cli/export.ts, import.ts): the same writers and
+ * do on the command line (lib/cli/export-command.ts, import-command.ts): the same writers and
  * reader from lib/interchange, applied to an instructor's own quizzes and to
  * the decks the server has loaded.
  */

@@ -8,7 +8,7 @@ import { PROFILES } from "@/lib/tcp";
 import { runAll, type CliResult } from "./run-tcp";
 
 /*
- * `npm run -s tcp -- capture FILE` as a process, on every sample in
+ * `npm run -s tcp -- capture FILE`, run in-process as its entry runs it, on every sample in
  * content/captures (expectations from its README) and on broken files
  * written into a temporary folder.
  */
@@ -84,15 +84,15 @@ const COMMANDS = {
 type Command = keyof typeof COMMANDS;
 let results: Record<Command, CliResult>;
 
-beforeAll(async () => {
+beforeAll(() => {
   for (const [name, bytes] of Object.entries(FILES)) writeFileSync(path(name as keyof typeof FILES), bytes);
   mkdirSync(path("folder"));
   // A sparse file one byte over the limit: the CLI must refuse it without reading it.
   const huge = openSync(path("huge"), "w");
   ftruncateSync(huge, MAX_CAPTURE_BYTES + 1);
   closeSync(huge);
-  results = await runAll(COMMANDS);
-}, 600_000);
+  results = runAll(COMMANDS);
+});
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

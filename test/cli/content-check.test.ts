@@ -1,11 +1,12 @@
-import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
+import { contentCheckCommand } from "@/lib/cli/content-check-command";
 import { writeBadInputDir } from "../content/bad-input-fixture";
 import { writeContentDir } from "../content/content-fixture";
+import { runInProcess } from "./run-in-process";
 
+/** `npm run -s content:check -- ...args`, in-process as its entry runs it (test/cli/entry-points.test.ts runs the entry as a process). */
 function contentCheck(...args: string[]) {
-  const result = spawnSync("node_modules/.bin/tsx", ["lib/cli/content-check.ts", ...args], { encoding: "utf8" });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runInProcess("content:check", contentCheckCommand, args);
 }
 
 describe("npm run -s content:check", () => {

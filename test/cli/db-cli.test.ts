@@ -1,15 +1,15 @@
 import Database from "better-sqlite3";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedLearner } from "../server/progress-seed";
 import { createTestDatabase } from "../server/test-database";
-import { MAX_PROCESSES, type CliResult } from "./cli-process";
+import type { CliResult } from "./cli-process";
 import { runDbCli } from "./run-db-cli";
 
 /*
- * `npm run -s db -- backup FILE | check`, as a process, on a real database
+ * `npm run -s db -- backup FILE | check`, in-process as its entry runs it, on a real database
  * file with learners in it, and every command's usage errors (test/cli/db-copy.test.ts
  * copies and backs up with a PostgreSQL server).
  */
@@ -87,16 +87,9 @@ describe("db backup", () => {
       [["check"], "postgresql://synack:secret@127.0.0.1:1/synack", /^db: cannot connect to postgresql:\/\/synack:\*\*\*@127\.0\.0\.1:1\/synack: .*\n$/],
       [["backup", join(folder, "pg.dump")], "postgresql://synack:secret@127.0.0.1:1/synack", /^db: cannot connect to postgresql:\/\/synack:\*\*\*@127\.0\.0\.1:1\/synack: .*\n$/],
     ];
-    // A couple of processes at a time (each starts tsx): MAX_PROCESSES.
-    const runs: CliResult[] = [];
-    let next = 0;
-    const worker = async () => {
-      while (next < cases.length) {
-        const i = next++;
-        runs[i] = await db(cases[i]![0], cases[i]![1]);
-      }
-    };
-    await Promise.all(Array.from({ length: MAX_PROCESSES }, worker));
+    // One at a time: each run sets DATABASE_URL in this process's environment.
+    const runs = [];
+    for (const [args, url] of cases) runs.push(await db(args, url));
     for (const [i, [args, , message]] of cases.entries()) {
       const run = runs[i]!;
       expect(run.code, args.join(" ")).toBe(2);
@@ -111,10 +104,9 @@ describe("db backup", () => {
 
 describe("db backup on PostgreSQL without pg_dump", () => {
   it("says what to install, in one line with exit code 1, before connecting", async () => {
-    // A PATH with node (tsx needs it) and nothing else.
-    const bin = join(folder, "node-only");
+    // A PATH with nothing on it.
+    const bin = join(folder, "empty-path");
     mkdirSync(bin);
-    symlinkSync(process.execPath, join(bin, "node"));
     const run = await db(["backup", join(folder, "pg.dump")], "postgresql://synack:secret@127.0.0.1:1/synack", bin);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^db: pg_dump was not found on PATH \(.*ENOENT\): install PostgreSQL's client tools, of the server's major version or newer \(Debian: apt-get install postgresql-client\)\n$/);

@@ -17,7 +17,7 @@ import { runDbCli } from "./run-db-cli";
 
 /*
  * `npm run -s db -- copy --to postgresql://…` and `db -- backup | check` on
- * PostgreSQL, as processes: a SQLite database with thousands of reviews and
+ * PostgreSQL, in-process as the entry runs them: a SQLite database with thousands of reviews and
  * a row in every table is copied into fresh PostgreSQL databases (created
  * from template0: the copy migrates them itself) and read back. They need a
  * PostgreSQL server: SYNACK_TEST_POSTGRES_URL (.ci/run starts a throwaway one).

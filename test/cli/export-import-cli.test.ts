@@ -3,13 +3,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "gift-pegjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runScript, type CliResult } from "./cli-process";
+import { exportCommand } from "@/lib/cli/export-command";
+import { importCommand } from "@/lib/cli/import-command";
+import type { CliResult } from "./cli-process";
+import { runInProcess } from "./run-in-process";
 
 const dir = mkdtempSync(join(tmpdir(), "synack-xchg-"));
 const runs: Record<string, CliResult> = {};
 
-// One process at a time: the import of a file the export wrote needs it first.
-beforeAll(async () => {
+// In-process, as the entries run them (test/cli/entry-points.test.ts runs each entry as a process); the import of a file the export wrote comes after it.
+beforeAll(() => {
   const exports: Record<string, string[]> = {
     gift: ["gift", "--quiz", "handshake-basics", "--seed", "5"],
     giftAll: ["gift", "--lang", "zh"],
@@ -21,7 +24,7 @@ beforeAll(async () => {
     badQuiz: ["gift", "--quiz", "nope"],
     badSeed: ["gift", "--seed", "-1"],
   };
-  for (const [name, args] of Object.entries(exports)) runs[name] = await runScript("lib/cli/export.ts", args);
+  for (const [name, args] of Object.entries(exports)) runs[name] = runInProcess("export", exportCommand, args);
   writeFileSync(join(dir, "round.gift"), runs.gift!.stdout);
   writeFileSync(join(dir, "nothing.gift"), "::n::How many?{#3}\n");
   const imports: Record<string, string[]> = {
@@ -33,8 +36,8 @@ beforeAll(async () => {
     badId: ["gift", "test/interchange/fixtures/every-type.gift", "--quiz-id", "Not Kebab"],
     noFile: ["gift"],
   };
-  for (const [name, args] of Object.entries(imports)) runs[`import-${name}`] = await runScript("lib/cli/import.ts", args);
-}, 600_000);
+  for (const [name, args] of Object.entries(imports)) runs[`import-${name}`] = runInProcess("import", importCommand, args);
+});
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -4,23 +4,19 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/server/passwords";
 import { createTestDatabase } from "../server/test-database";
-import { runScript, type CliResult } from "./cli-process";
+import { instructorCommand } from "@/lib/cli/instructor-command";
+import type { CliResult } from "./cli-process";
+import { runAsyncInProcess } from "./run-in-process";
 
 /*
- * `npm run -s instructor -- add|list|reset-password|remove`, as a process,
+ * `npm run -s instructor -- add|list|reset-password|remove`, in-process as its entry runs it,
  * one at a time, on a real database file.
  */
 
 let database: ReturnType<typeof createTestDatabase>;
 
 function instructor(args: string[], url = database.url): Promise<CliResult> {
-  const previous = process.env.DATABASE_URL;
-  process.env.DATABASE_URL = url;
-  try {
-    return runScript("lib/cli/instructor.ts", args);
-  } finally {
-    process.env.DATABASE_URL = previous;
-  }
+  return runAsyncInProcess("instructor", instructorCommand, args, { DATABASE_URL: url });
 }
 
 const ONE_TIME = /one-time password(?: for \S+)?: ([2-9A-HJKMNP-Z]{4}(?:-[2-9A-HJKMNP-Z]{4}){3})\n/;

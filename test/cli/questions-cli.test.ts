@@ -1,11 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { runAllOf, type CliResult } from "./cli-process";
+import { questionsCommand } from "@/lib/cli/questions-command";
+import type { CliResult } from "./cli-process";
+import { runInProcess } from "./run-in-process";
 
 type Run = CliResult;
 
 let runs: Record<string, Run> = {};
 
-beforeAll(async () => {
+beforeAll(() => {
   const cases: Record<string, string[]> = {
     nextState: ["--kind", "next-state", "--count", "5", "--seed", "7", "--json"],
     nextStateAgain: ["--kind", "next-state", "--count", "5", "--seed", "7", "--json"],
@@ -21,9 +23,9 @@ beforeAll(async () => {
     badCount: ["--count", "lots"],
     badProfile: ["--profile", "bsd"],
   };
-  runs = await runAllOf("lib/cli/questions.ts", cases);
-  // A hang guard, not a timing goal: two processes at a time on a busy machine.
-}, 600_000);
+  // In-process, as its entry runs it (test/cli/entry-points.test.ts runs the entry as a process).
+  runs = Object.fromEntries(Object.entries(cases).map(([name, args]) => [name, runInProcess("questions", questionsCommand, args)]));
+});
 
 describe("npm run -s questions", () => {
   it("--json prints {id, kind, profile, params, prompt, choices, answer, explanation, tests}; next-state params are {state, event, context}", () => {

@@ -1,17 +1,11 @@
-import { runScript, type CliResult } from "./cli-process";
+import { dbCommand } from "@/lib/cli/db-command";
+import type { CliResult } from "./cli-process";
+import { runAsyncInProcess } from "./run-in-process";
 
 /**
- * `npm run -s db -- ARGS` as a process, on the database at `url` and with `path` as PATH (a test hides pg_dump
- * by giving a PATH without it). The child reads both from this process's environment, restored afterwards.
+ * `npm run -s db -- ARGS` in-process (test/cli/entry-points.test.ts runs the entry as a process), on the database
+ * at `url` and with `path` as PATH (a test hides pg_dump by giving a PATH without it). Runs may not overlap.
  */
 export function runDbCli(args: string[], url: string, path = process.env.PATH): Promise<CliResult> {
-  const previous = { url: process.env.DATABASE_URL, path: process.env.PATH };
-  process.env.DATABASE_URL = url;
-  process.env.PATH = path;
-  try {
-    return runScript("lib/cli/db.ts", args);
-  } finally {
-    process.env.DATABASE_URL = previous.url;
-    process.env.PATH = previous.path;
-  }
+  return runAsyncInProcess("db", dbCommand, args, { DATABASE_URL: url, PATH: path });
 }

@@ -4,8 +4,9 @@ import { runScenario, SCENARIOS } from "@/lib/sim";
 import { runAll, type CliResult } from "./run-tcp";
 
 /*
- * The CLI as a process. Every command runs once, all at the same time, before
- * the tests; each test reads its command's exit code, stdout and stderr.
+ * `npm run -s tcp`, run in-process as its entry runs it (test/cli/run-in-process.ts;
+ * test/cli/entry-points.test.ts runs the entry as a process). Every command runs
+ * once before the tests; each test reads its command's exit code, stdout and stderr.
  */
 const COMMANDS = {
   tableJson: ["table", "--json"],
@@ -41,10 +42,9 @@ const COMMANDS = {
 type Command = keyof typeof COMMANDS;
 let results: Record<Command, CliResult>;
 
-// A hang guard, not a timing goal: two processes at a time, each a second or two on a busy machine.
-beforeAll(async () => {
-  results = await runAll(COMMANDS);
-}, 600_000);
+beforeAll(() => {
+  results = runAll(COMMANDS);
+});
 
 const ok = (name: Command) => {
   const result = results[name];

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 /** The project root, where `npm run -s <cli>` runs. */
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
-/** At most this many CLI processes at a time: the suite must pass on a busy 2-core machine. */
+/** At most this many CLI processes at a time (test/cli/entry-points.test.ts): the suite must pass on a busy 2-core machine. */
 export const MAX_PROCESSES = 2;
 
 export interface CliResult {
@@ -26,19 +26,4 @@ export function runScript(script: string, args: readonly string[]): Promise<CliR
       },
     );
   });
-}
-
-/** Runs every command of one script, a bounded number at a time, and returns the results by name. */
-export async function runAllOf<K extends string>(script: string, commands: Record<K, readonly string[]>): Promise<Record<K, CliResult>> {
-  const names = Object.keys(commands) as K[];
-  const results = new Map<K, CliResult>();
-  let next = 0;
-  const worker = async () => {
-    while (next < names.length) {
-      const name = names[next++]!;
-      results.set(name, await runScript(script, commands[name]));
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(MAX_PROCESSES, names.length) }, worker));
-  return Object.fromEntries(names.map((name) => [name, results.get(name)!])) as Record<K, CliResult>;
 }

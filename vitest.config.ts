@@ -34,6 +34,8 @@ export default defineConfig({
           include: ["test/**/*.test.ts"],
           exclude: ["test/browser/**", ...WHOLE_SERVER_TESTS],
           environment: "node",
+          // The SQLite files every test database is copied from (test/server/sqlite-template.ts).
+          globalSetup: ["test/setup/sqlite-templates.ts"],
           setupFiles: ["test/setup/fail-on-console.ts"],
           // Hang guards, not timing goals: a CLI test starts tsx as a process, which took over 20 s on a 2-core
           // machine at load 14 (.ci/run failed there), so the guards are minutes, far above any healthy run.

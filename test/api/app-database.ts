@@ -2,9 +2,6 @@ import Database from "better-sqlite3";
 import { createHash } from "node:crypto";
 import pg from "pg";
 import { databaseProvider } from "@/lib/server/database-url";
-import { checkContent } from "@/lib/content";
-import { loadContentFiles } from "@/lib/content/load-content-files";
-import { contentChecksum, storeContent } from "@/lib/server/content-store";
 import type { PrismaClient } from "@/lib/server/prisma-client";
 import { createTestDatabase } from "../server/test-database";
 
@@ -17,9 +14,7 @@ import { createTestDatabase } from "../server/test-database";
  * that records its statements).
  */
 export async function useAppDatabase(client?: (url: string) => PrismaClient): Promise<{ db: PrismaClient; url: string; path: string }> {
-  const { db: setup, url, path } = createTestDatabase();
-  const files = loadContentFiles("content");
-  await storeContent(setup, checkContent(files), contentChecksum(files));
+  const { db: setup, url, path } = createTestDatabase({ content: true });
   await setup.$disconnect();
   process.env.DATABASE_URL = url;
   (globalThis as { synackPrisma?: PrismaClient }).synackPrisma = client?.(url);

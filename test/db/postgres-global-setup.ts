@@ -1,12 +1,13 @@
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { adminSql, createPostgresDatabase, postgresServerUrl, TEST_DATABASE_PREFIX, withDatabase } from "./test-postgres";
+import { adminSql, createPostgresDatabase, postgresContentTemplate, postgresServerUrl, TEST_DATABASE_PREFIX, withDatabase } from "./test-postgres";
 
 /*
  * Global setup of the vitest project that runs the server tests on
  * PostgreSQL: one database migrated by `prisma migrate deploy`, exactly as
- * `npm start` migrates one, that every test database is cloned from; and at
- * the end, every database this run made is dropped.
+ * `npm start` migrates one, that every test database is cloned from, and a
+ * clone of it with content/ loaded as `npm start` loads it, for the tests
+ * that need content; and at the end, every database this run made is dropped.
  */
 export function setup() {
   adminSql("SELECT 1");
@@ -17,6 +18,7 @@ export function setup() {
     stdio: "pipe",
   });
   process.env.SYNACK_TEST_POSTGRES_TEMPLATE = template;
+  postgresContentTemplate();
 }
 
 export function teardown() {

@@ -49,6 +49,22 @@ export function createPostgresDatabase(template = process.env.SYNACK_TEST_POSTGR
   return withDatabase(postgresServerUrl(), name);
 }
 
+/**
+ * A database cloned from the migrated template with content/ loaded by
+ * scripts/load-content.ts, as `npm start` loads it, that databases with
+ * content are cloned from; the PostgreSQL project's global setup makes it
+ * once for the run, and it is made here if this process has none.
+ */
+export function postgresContentTemplate(): string {
+  const made = process.env.SYNACK_TEST_POSTGRES_CONTENT_TEMPLATE;
+  if (made) return made;
+  const url = createPostgresDatabase();
+  execFileSync("node_modules/.bin/tsx", ["scripts/load-content.ts", "content"], { env: { ...process.env, DATABASE_URL: url }, stdio: "pipe" });
+  const name = new URL(url).pathname.slice(1);
+  process.env.SYNACK_TEST_POSTGRES_CONTENT_TEMPLATE = name;
+  return name;
+}
+
 /** Drops the database at `url`, closing whatever connections are left on it. */
 export function dropPostgresDatabase(url: string): void {
   const name = new URL(url).pathname.slice(1);

@@ -1,29 +1,28 @@
 import Database from "better-sqlite3";
-import { execFileSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { copyFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createPrismaClient, type PrismaClient } from "@/lib/server/prisma-client";
 import { databaseProvider } from "@/lib/server/database-url";
-import { createPostgresDatabase, onPostgres, postgresRows } from "../db/test-postgres";
+import { createPostgresDatabase, onPostgres, postgresContentTemplate, postgresRows } from "../db/test-postgres";
+import { sqliteTemplate } from "./sqlite-template";
 
 /**
  * A real SQLite file in a temporary folder, migrated by `prisma migrate
- * deploy` exactly as `npm start` does it; in the PostgreSQL project, a new
- * PostgreSQL database cloned from one migrated the same way (`path` is then
- * empty: there is no file).
+ * deploy` exactly as `npm start` does it (a copy of the run's migrated
+ * template: test/server/sqlite-template.ts); with `content`, with content/
+ * loaded as `npm start` loads it too. In the PostgreSQL project, a new
+ * PostgreSQL database cloned from a template made the same way (`path` is
+ * then empty: there is no file).
  */
-export function createTestDatabase(): { url: string; path: string; db: PrismaClient } {
+export function createTestDatabase(options: { content?: boolean } = {}): { url: string; path: string; db: PrismaClient } {
   if (onPostgres()) {
-    const url = createPostgresDatabase();
+    const url = createPostgresDatabase(options.content ? postgresContentTemplate() : undefined);
     return { url, path: "", db: createPrismaClient(url) };
   }
   const path = join(mkdtempSync(join(tmpdir(), "synack-db-")), "test.db");
+  copyFileSync(sqliteTemplate(options.content ? "content" : "migrated"), path);
   const url = `file:${path}`;
-  execFileSync("node_modules/.bin/prisma", ["migrate", "deploy"], {
-    env: { ...process.env, DATABASE_URL: url },
-    stdio: "pipe",
-  });
   return { url, path, db: createPrismaClient(url) };
 }
 

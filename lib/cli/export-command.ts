@@ -1,10 +1,10 @@
-import { parseArgs } from "node:util";
 import { z } from "zod";
 import { checkContent } from "../content";
 import { loadContentFiles } from "../content/load-content-files";
 import { exportAnki, exportGift, exportMoodleXml, type ExportLanguage } from "../interchange";
 import { contextFromContent, seedFrom } from "../questions";
 import { type CommandResult, UsageError } from "./run-cli";
+import { parseFlags } from "./parse-flags";
 
 /**
  * `npm run -s export -- gift|moodle-xml [--quiz ID] [--seed N] [--lang zh|en]`
@@ -26,14 +26,7 @@ const langSchema = z.enum(["zh", "en"], { message: "--lang must be zh or en" });
 const seedSchema = z.string().regex(/^\d+$/, "--seed must be a whole number from 0 to 4294967295").refine((value) => Number(value) <= 0xffffffff, "--seed must be at most 4294967295");
 
 function parse(argv: string[]) {
-  try {
-    return parseArgs({ args: argv, strict: true, allowPositionals: true, options: OPTIONS });
-  } catch (error) {
-    const flag = /'(-[^' ]*)/.exec((error as Error).message)?.[1];
-    const valid = Object.keys(OPTIONS).map((name) => `--${name}`).join(", ");
-    if ((error as { code?: string }).code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") throw new UsageError(`unknown flag ${flag}; valid: ${valid}`);
-    throw new UsageError(flag ? `flag ${flag} needs a value` : (error as Error).message);
-  }
+  return parseFlags(argv, OPTIONS, true);
 }
 
 function checked<T>(schema: z.ZodType<T>, value: unknown): T {

@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
 import { importGift } from "../interchange";
 import { type CommandIo, type CommandResult, UsageError } from "./run-cli";
+import { parseFlags } from "./parse-flags";
 
 /**
  * `npm run -s import -- gift FILE [--out DIR] [--quiz-id ID] [--lang zh|en]`:
@@ -20,14 +20,7 @@ const OPTIONS = {
 const USAGE = "usage: import gift FILE [--out DIR] [--quiz-id ID] [--lang zh|en]";
 
 function parse(argv: string[]) {
-  try {
-    return parseArgs({ args: argv, strict: true, allowPositionals: true, options: OPTIONS });
-  } catch (error) {
-    const flag = /'(-[^' ]*)/.exec((error as Error).message)?.[1];
-    const valid = Object.keys(OPTIONS).map((name) => `--${name}`).join(", ");
-    if ((error as { code?: string }).code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") throw new UsageError(`unknown flag ${flag}; valid: ${valid}`);
-    throw new UsageError(flag ? `flag ${flag} needs a value` : (error as Error).message);
-  }
+  return parseFlags(argv, OPTIONS, true);
 }
 
 function read(file: string): string {

@@ -1,4 +1,3 @@
-import { parseArgs } from "node:util";
 import { z } from "zod";
 import { checkContent } from "../content";
 import { loadContentFiles } from "../content/load-content-files";
@@ -15,6 +14,7 @@ import {
 import { renderSequenceDiagram, runScenario } from "../sim";
 import { DEFAULT_PROFILE, PROFILE_NAMES } from "../tcp";
 import { type CommandResult, UsageError } from "./run-cli";
+import { parseFlags } from "./parse-flags";
 
 function indent(text: string, prefix: string): string {
   return text
@@ -55,15 +55,7 @@ const langSchema = z.enum(["zh", "en"], { message: "--lang must be zh or en" });
 const profileSchema = z.enum(PROFILE_NAMES, { message: `--profile must be ${PROFILE_NAMES.join(" or ")}` });
 
 function parse(argv: string[]) {
-  try {
-    return parseArgs({ args: argv, strict: true, allowPositionals: false, options: OPTIONS }).values;
-  } catch (error) {
-    const flag = /'(-[^' ]*)/.exec((error as Error).message)?.[1];
-    const valid = Object.keys(OPTIONS).map((name) => `--${name}`).join(", ");
-    if ((error as { code?: string }).code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") throw new UsageError(`unknown flag ${flag}; valid: ${valid}`);
-    if ((error as { code?: string }).code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") throw new UsageError(`unexpected argument; valid flags: ${valid}`);
-    throw new UsageError(flag ? `flag ${flag} needs a value` : (error as Error).message);
-  }
+  return parseFlags(argv, OPTIONS, false).values;
 }
 
 export function questionsCommand(argv: string[]): CommandResult {

@@ -33,6 +33,31 @@ class NameAsTextClient extends pg.Client {
   }
 }
 
+/*
+ * `prisma migrate deploy` takes a PostgreSQL advisory lock with a 10 s timeout
+ * (Prisma's "Timeout: 10000ms"). The WebAssembly engine arms that timeout as a
+ * JavaScript timer and never clears it once the lock is held, so the CLI sat
+ * idle for 10 s after its work was done: every `npm start`, `db copy` and test
+ * migration on PostgreSQL took 10 s longer. Unref'd, the timer still fires
+ * while the lock is awaited (the waiting query's socket keeps the process
+ * alive, and the timeout is reported as before); it only no longer keeps a
+ * finished process alive. Only that timer: 10 s, armed from Prisma's CLI.
+ */
+const LOCK_TIMEOUT_MS = 10_000;
+let lockTimerUnrefd = false;
+function unrefEngineLockTimer(): void {
+  if (lockTimerUnrefd) return;
+  lockTimerUnrefd = true;
+  const original = globalThis.setTimeout;
+  globalThis.setTimeout = Object.assign(function (this: unknown, ...args: Parameters<typeof setTimeout>) {
+    const timer = original.apply(this, args);
+    if (args[1] === LOCK_TIMEOUT_MS && /node_modules[\\/]prisma[\\/]build/.test(new Error().stack ?? "")) timer.unref();
+    return timer;
+  }, original);
+}
+
 export function postgresMigrationAdapter(connectionString: string): PrismaPg {
-  return new PrismaPg({ connectionString, Client: NameAsTextClient } as ConstructorParameters<typeof PrismaPg>[0]);
+  unrefEngineLockTimer();
+  // allowExitOnIdle: likewise for the pool's idle connections, which pg otherwise keeps open for 10 s.
+  return new PrismaPg({ connectionString, Client: NameAsTextClient, allowExitOnIdle: true } as ConstructorParameters<typeof PrismaPg>[0]);
 }

@@ -1,5 +1,7 @@
+import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { withMigrationLock } from "@/lib/server/migration-lock";
+import { migrateDeploy } from "./migrate-to";
 import { createPostgresDatabase, dropPostgresDatabase, onPostgres } from "./test-postgres";
 
 /*
@@ -43,5 +45,21 @@ describe.skipIf(!onPostgres())("the migration lock npm start takes on PostgreSQL
     const waited: string[] = [];
     await withMigrationLock(url, () => waited.push("waited"), async () => undefined);
     expect(waited).toEqual([]);
+  });
+
+  // lib/server/postgres-migration-adapter.ts unrefs the engine's 10 s lock timer so that a finished deploy exits at
+  // once; the timer must still fire for a deploy that waits. Prisma's lock id is its own constant (pris.ly/d/migrate-advisory-locking).
+  it("Prisma's own lock: a deploy that cannot get it still gives up after Prisma's timeout, with Prisma's message", async () => {
+    const holder = new pg.Client({ connectionString: url });
+    await holder.connect();
+    try {
+      await holder.query("SELECT pg_advisory_lock(72707369)");
+      const deploy = migrateDeploy(url);
+      expect(deploy.code).toBe(1);
+      expect(deploy.output).toContain("Timed out trying to acquire a postgres advisory lock (SELECT pg_advisory_lock(72707369)). Timeout: 10000ms.");
+    } finally {
+      await holder.end();
+    }
+    expect(migrateDeploy(url).code).toBe(0);
   });
 });

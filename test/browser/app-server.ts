@@ -13,6 +13,9 @@ import { buildOnce } from "../../lib/build/build-once";
 // The default build folder: `npm start` builds again anyway, and Next rewrites tsconfig.json for any other.
 export const BUILD_DIR = ".next";
 
+/** Preloaded into every test server: see the file. Absolute, since the bench's bare app runs in another folder. */
+const SHUTDOWN_CLOSES_IDLE_CONNECTIONS = resolve("test/browser/shutdown-closes-idle-connections.cjs");
+
 export interface AppServer {
   url: string;
   /** The SQLite file, or the PostgreSQL URL. */
@@ -117,8 +120,11 @@ export async function startApp(databasePath: string, port: number, options: Star
   // Node closes a keep-alive connection after 5 s idle; a test's client that reuses it at that very
   // moment gets ECONNRESET (seen once on a loaded machine). Idle connections here outlive any pause in a test.
   const args = ["start", "--port", String(port), "--hostname", "127.0.0.1", "--keepAliveTimeout", "600000"];
+  // ...and so a stop closes each connection once its request is done rather than when those 10 minutes are up.
+  const env = { ...testEnv(databasePath, buildDir), ...options.env };
+  env.NODE_OPTIONS = [env.NODE_OPTIONS, `--require ${JSON.stringify(SHUTDOWN_CLOSES_IDLE_CONNECTIONS)}`].filter(Boolean).join(" ");
   const child = spawn(resolve("node_modules/.bin/next"), args, {
-    env: { ...testEnv(databasePath, buildDir), ...options.env },
+    env,
     stdio: "pipe",
     ...(options.cwd ? { cwd: options.cwd } : {}),
   });

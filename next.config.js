@@ -27,6 +27,11 @@ const nextConfig = {
   // better-sqlite3 is a native module: keep it (and Prisma's adapter) out of the bundle.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3"],
   poweredByHeader: false,
+  // Every page's <title> goes in the <head> of the first bytes sent, for every browser: by default Next sends it after
+  // the page's content ("streaming metadata"), so a page shown before it has none (axe's document-title, on a page
+  // loaded under load in CI), and a screen reader or a tab has no name for it yet. Our generateMetadata functions only
+  // read the language cookie (and a note's title, which its page reads too), so waiting for them costs nothing.
+  htmlLimitedBots: /.*/,
   reactStrictMode: true,
   async headers() {
     return [

@@ -3,10 +3,11 @@ import { resolve } from "node:path";
 import { expect, it, onTestFinished } from "vitest";
 
 /*
- * The preload that lets a test server stop while a client keeps its connection (test/browser/app-server.ts).
+ * The preload that lets a test server stop while a client keeps its connection (app-server.ts). A browser test
+ * only by where it lives: it starts no app and no browser.
  * The server below keeps idle connections an hour (the test servers: 10 minutes), and a request is in flight
  * when close() is called: its connection must close once the response is sent, and close() must finish.
- * Without the preload the child waits out the hour, and the test fails on vitest's hang guard (minutes).
+ * Without the preload the child waits out the hour, and the test fails on the browser project's hang guard (15 minutes).
  */
 const SERVER_CLOSING_WITH_A_REQUEST_IN_FLIGHT = `
 const http = require("node:http");

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, inject, it } from "vitest";
 import { instructorResults } from "@/lib/i18n/messages/instructor-results";
 import { learn } from "@/lib/i18n/messages/learn";
 import { progress } from "@/lib/i18n/messages/progress";
+import { htmlToText } from "@/lib/interchange/html-text";
 import { newLearner, useBrowser } from "./browser";
 import { seedInstructor, seedPublishedQuiz } from "./instructor-fixture";
 import { rawRequest } from "./security-requests";
@@ -61,12 +62,6 @@ beforeAll(async () => {
   ];
 });
 
-/** Text as React escapes it in HTML. */
-function unescapeHtml(text: string): string {
-  const entities: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#x27;": "'" };
-  return text.replace(/&(?:amp|lt|gt|quot|#x27);/g, (entity) => entities[entity]!);
-}
-
 describe("page titles", () => {
   it("Next is told to send every browser the title first", async () => {
     // By its path: next.config.js is plain JavaScript, without types to import it by name.
@@ -86,7 +81,7 @@ describe("page titles", () => {
       const titles = [...head.matchAll(/<title>([^<]*)<\/title>/g)].map(([, text]) => text!);
       expect(titles, `${path}: one <title> in the <head>`).toHaveLength(1);
       expect(titles[0]!.trim(), `${path}: a title that says something`).not.toBe("");
-      if (title) expect(unescapeHtml(titles[0]!), path).toBe(title);
+      if (title) expect(htmlToText(titles[0]!), path).toBe(title);
     }
   });
 

@@ -98,7 +98,27 @@ export async function idempotent(
     return { stored: null, response };
   });
   const { stored, response } = outcome;
-  if (!stored) return response;
+  return stored ? replyFrom(stored, print) : response;
+}
+
+/**
+ * The answer already stored for this key, or null: for a route that checks
+ * rules before `idempotent` (a quiz's dates, its attempts, whether it is still
+ * published), to call first. A retry must get the answer the first request
+ * got, even when the rules would now refuse it: the attempt the first request
+ * started is what used the last try. A read without the learner's lock: when
+ * it finds nothing, `idempotent` looks again under the lock.
+ */
+export async function storedReply({ key }: IdempotencyKey, learnerId: string | null, request: Request, body: unknown): Promise<Response | null> {
+  if (key === null || learnerId === null) return null;
+  const [stored] = await db.$queryRaw<StoredKey[]>`
+    SELECT "fingerprint", "status", "body", "createdAt" FROM "IdempotencyKey" WHERE "learnerId" = ${learnerId} AND "key" = ${key}`;
+  if (!stored || new Date(stored.createdAt).getTime() <= Date.now() - KEY_RETENTION_MS) return null;
+  return replyFrom(stored, fingerprint(request, body));
+}
+
+/** A stored key's answer, given again; or the 422 when the key came with a different request. */
+function replyFrom(stored: StoredKey, print: string): Response {
   if (stored.fingerprint !== print) {
     return jsonError(422, "this Idempotency-Key was already used for a different request", { "Idempotency-Key": "send a new key for a new request" });
   }

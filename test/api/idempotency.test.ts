@@ -170,6 +170,18 @@ describe("the other writes a client may retry", () => {
     expect(await counts(learner.id)).toMatchObject({ sessions: 1, keys: 1 });
   });
 
+  it("POST /api/sessions with a file quiz: a retry is answered from its key, and the key with another quiz is a 422", async () => {
+    const learner = await learnerWithCookie(db, "file-quiz");
+    const start = (quizId: string) => callRoute(api.sessions.POST, post("/api/sessions", learner.cookie, { mode: "quiz", quizId }, "file-quiz-start"));
+    const first = await start("handshake-basics");
+    const again = await start("handshake-basics");
+    expect([first.status, again.status]).toEqual([201, 201]);
+    expect(again.json).toEqual(first.json);
+    expect([replayed(first), replayed(again)]).toEqual([false, true]);
+    expect((await start("close-and-time-wait")).status).toBe(422);
+    expect(await counts(learner.id)).toMatchObject({ sessions: 1, keys: 1 });
+  });
+
   it("POST /api/sessions/:id/answer: one answer stored; a refused answer (no such question) keeps no key", async () => {
     const learner = await learnerWithCookie(db, "answers");
     const created = await callRoute(api.sessions.POST, post("/api/sessions", learner.cookie, { length: 3, kinds: ["next-state"] }));

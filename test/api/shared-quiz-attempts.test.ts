@@ -95,6 +95,36 @@ describe("POST /api/q/:code/attempts", () => {
     expect(await db.studySession.count({ where: { learnerId: learner.id, quizVersionId: versionId } })).toBe(1);
   });
 
+  it("a retry after its start succeeded is answered from its key, though that start used the one attempt", async () => {
+    const { code, versionId } = await seedSharedQuiz(db, { settings: { attempts: 1 } });
+    const learner = await learnerWithCookie(db, "api-attempts-retry-after");
+    const headers = { cookie: learner.cookie, "idempotency-key": "start-after" };
+    const first = await startRequest(code, { name: "Ada" }, headers);
+    const again = await startRequest(code, { name: "Ada" }, headers);
+    expect([first.status, again.status]).toEqual([201, 201]);
+    expect(again.json).toEqual(first.json);
+    expect(again.headers.get("idempotent-replayed")).toBe("true");
+    // A new start (a new key) is refused: the attempt is used.
+    const fresh = await startRequest(code, { name: "Ada" }, { cookie: learner.cookie, "idempotency-key": "start-new" });
+    expect(fresh.status).toBe(409);
+    expect(fresh.json).toMatchObject({ code: "no-attempts-left" });
+    expect(await db.studySession.count({ where: { learnerId: learner.id, quizVersionId: versionId } })).toBe(1);
+  });
+
+  it("a retry after the quiz was unpublished still gets its start's answer; the same key with another name is a 422", async () => {
+    const { code, quizId } = await seedSharedQuiz(db);
+    const learner = await learnerWithCookie(db, "api-attempts-retry-unpublished");
+    const headers = { cookie: learner.cookie, "idempotency-key": "start-then-unpublished" };
+    const first = await startRequest(code, { name: "Ada" }, headers);
+    expect(first.status).toBe(201);
+    await db.instructorQuiz.update({ where: { id: quizId }, data: { liveVersionId: null } });
+    const again = await startRequest(code, { name: "Ada" }, headers);
+    expect(again.status).toBe(201);
+    expect(again.json).toEqual(first.json);
+    expect((await startRequest(code, { name: "Grace" }, headers)).status).toBe(422);
+    expect((await startRequest(code, { name: "Ada" }, { cookie: learner.cookie })).json).toMatchObject({ code: "unavailable" });
+  });
+
   it("an answer after the deadline is a 409 time-up through the answer route, and closes the attempt", async () => {
     const { code } = await seedSharedQuiz(db, { settings: { timeLimitMinutes: 1 } });
     const learner = await learnerWithCookie(db, "api-attempts-late");

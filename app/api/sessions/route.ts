@@ -2,10 +2,10 @@ import { randomInt } from "node:crypto";
 import { NextResponse } from "next/server";
 import { db } from "@/lib/server/db";
 import { handled, jsonError } from "@/lib/server/api-response";
-import { idempotent, readIdempotencyKey, type IdempotencyKey } from "@/lib/server/idempotency";
+import { idempotent, readIdempotencyKey, storedReply, type IdempotencyKey } from "@/lib/server/idempotency";
 import { ensureLearner, findLearner } from "@/lib/server/learner";
 import { loadQuestionSource } from "@/lib/server/question-source";
-import { attemptsUsed, checkWindow, fileQuizTarget, sessionErrorResponse, startAttempt } from "@/lib/server/quiz-attempts";
+import { checkWindow, fileQuizTarget, sessionErrorResponse, startAttempt } from "@/lib/server/quiz-attempts";
 import { planSession, SessionError, sessionConfigSchema, storeSession } from "@/lib/server/quiz-store";
 import { readBody } from "@/lib/server/request-body";
 
@@ -39,18 +39,18 @@ export async function POST(request: Request) {
 
 /** An attempt at a file quiz: refusals a new visitor would get come before the learner is created, so they store nothing. */
 async function startFileQuiz(request: Request, key: IdempotencyKey, quizId: string, body: unknown): Promise<Response> {
+  // A retry of a start that succeeded gets that start's answer, even if the quiz's rules would refuse a new one now.
+  const replay = await storedReply(key, (await findLearner())?.id ?? null, request, body);
+  if (replay) return replay;
   const source = await loadQuestionSource(db);
   const quiz = source.quizzes.find((candidate) => candidate.id === quizId);
   if (!quiz) return jsonError(404, `no quiz "${quizId}"`);
   const target = fileQuizTarget(quiz);
   const now = new Date();
+  // The dates refuse before a new visitor's learner is created; the attempt count is startAttempt's, under the
+  // learner's lock (see app/api/q/[code]/attempts/route.ts).
   try {
     checkWindow(target, now);
-    const known = await findLearner();
-    const allowed = quiz.settings.attempts;
-    if (allowed !== undefined && known && (await attemptsUsed(db, known.id, target)) >= allowed) {
-      throw new SessionError(`all ${allowed} attempts at this quiz are used`, 409, "no-attempts-left");
-    }
   } catch (error) {
     if (error instanceof SessionError) return sessionErrorResponse(error);
     throw error;

@@ -3,10 +3,10 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { db } from "@/lib/server/db";
 import { handled, jsonError } from "@/lib/server/api-response";
-import { idempotent, readIdempotencyKey } from "@/lib/server/idempotency";
+import { idempotent, readIdempotencyKey, storedReply } from "@/lib/server/idempotency";
 import { ensureLearner, findLearner } from "@/lib/server/learner";
 import { loadQuestionSource, quizContext } from "@/lib/server/question-source";
-import { attemptsUsed, checkWindow, findSharedQuiz, sessionErrorResponse, startAttempt } from "@/lib/server/quiz-attempts";
+import { checkWindow, findSharedQuiz, sessionErrorResponse, startAttempt } from "@/lib/server/quiz-attempts";
 import { SessionError } from "@/lib/server/quiz-store";
 import { readBody } from "@/lib/server/request-body";
 
@@ -30,19 +30,19 @@ export async function POST(request: Request, { params }: { params: Promise<{ cod
     if ("response" in body) return body.response;
     const key = readIdempotencyKey(request);
     if ("response" in key) return key.response;
+    // A retry of a start that succeeded gets that start's answer, even if the quiz's rules would refuse a new one now.
+    const replay = await storedReply(key, (await findLearner())?.id ?? null, request, body.data);
+    if (replay) return replay;
     const shared = await findSharedQuiz(db, (await params).code);
     if (shared.status === "missing") return jsonError(404, "no quiz has this code");
     if (shared.status === "unavailable") return sessionErrorResponse(new SessionError("this quiz is not being taken now", 409, "unavailable"));
     const { target } = shared;
     const now = new Date();
-    // Refusals a new visitor would get are answered before the learner is created, so that they store nothing.
+    // The dates refuse before a new visitor's learner is created, so that a refused start stores nothing. The attempt
+    // count is startAttempt's, under the learner's lock; one checked here as well would refuse the second of two
+    // identical requests sent at once, when the first had committed, instead of answering it from its key.
     try {
       checkWindow(target, now);
-      const known = await findLearner();
-      const allowed = target.quiz.settings.attempts;
-      if (allowed !== undefined && (known ? await attemptsUsed(db, known.id, target) : 0) >= allowed) {
-        throw new SessionError(`all ${allowed} attempts at this quiz are used`, 409, "no-attempts-left");
-      }
     } catch (error) {
       if (error instanceof SessionError) return sessionErrorResponse(error);
       throw error;

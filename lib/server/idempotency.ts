@@ -84,9 +84,8 @@ export async function idempotent(
   const outcome = await db.$transaction(async (tx) => {
     await holdTransactionLock(tx, `learner:${learnerId}`);
     await pruneOldKeys(tx, now);
-    const [stored] = await tx.$queryRaw<StoredKey[]>`
-      SELECT "fingerprint", "status", "body", "createdAt" FROM "IdempotencyKey" WHERE "learnerId" = ${learnerId} AND "key" = ${key}`;
-    if (stored && new Date(stored.createdAt).getTime() > now.getTime() - KEY_RETENTION_MS) return { stored, response: null };
+    const stored = await findKey(tx, learnerId, key);
+    if (stored && isKept(stored, now)) return { stored, response: null };
     if (stored) await tx.$executeRaw`DELETE FROM "IdempotencyKey" WHERE "learnerId" = ${learnerId} AND "key" = ${key}`;
     const response = await write(tx);
     if (response.ok) {
@@ -111,10 +110,19 @@ export async function idempotent(
  */
 export async function storedReply({ key }: IdempotencyKey, learnerId: string | null, request: Request, body: unknown): Promise<Response | null> {
   if (key === null || learnerId === null) return null;
+  const stored = await findKey(db, learnerId, key);
+  return stored && isKept(stored, new Date()) ? replyFrom(stored, fingerprint(request, body)) : null;
+}
+
+async function findKey(db: Db, learnerId: string, key: string): Promise<StoredKey | undefined> {
   const [stored] = await db.$queryRaw<StoredKey[]>`
     SELECT "fingerprint", "status", "body", "createdAt" FROM "IdempotencyKey" WHERE "learnerId" = ${learnerId} AND "key" = ${key}`;
-  if (!stored || new Date(stored.createdAt).getTime() <= Date.now() - KEY_RETENTION_MS) return null;
-  return replyFrom(stored, fingerprint(request, body));
+  return stored;
+}
+
+/** Whether a stored key is still within its retention window (one past it is ignored, as if never stored). */
+function isKept(stored: StoredKey, now: Date): boolean {
+  return new Date(stored.createdAt).getTime() > now.getTime() - KEY_RETENTION_MS;
 }
 
 /** A stored key's answer, given again; or the 422 when the key came with a different request. */
